@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+// ssl — measuring how pre-trained vision backbones transfer.
+//
+// Imports run one way: repl → Lang → Runtime → Kernels (see README.md, "Module map").
+// Each C library is a system-library target nested in the one module that uses it.
+
+import PackageDescription
+
+let package = Package(
+  name: "ssl",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "ssl", targets: ["repl"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // MARK: - C libraries (found through pkg-config)
+    .systemLibrary(
+      name: "CBLAS", path: "Sources/Kernels/System/CBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(
+      name: "CGD", path: "Sources/Runtime/System/CGD", pkgConfig: "gdlib",
+      providers: [.apt(["libgd-dev"])]),
+    .systemLibrary(
+      name: "CEditLine", path: "Sources/repl/System/CEditLine", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]),
+
+    // MARK: - Modules
+    .target(
+      name: "Kernels", dependencies: ["CBLAS"],
+      exclude: ["System", "README.md"]),
+    .target(
+      name: "Runtime", dependencies: ["Kernels", "CGD"],
+      exclude: ["System", "README.md"]),
+    .target(
+      name: "Lang", dependencies: ["Runtime"],
+      exclude: ["README.md"]),
+    .executableTarget(
+      name: "repl",
+      dependencies: [
+        "Lang", "CEditLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      exclude: ["System", "README.md"]),
+
+    // MARK: - Tests
+    .target(name: "TestSupport", dependencies: ["Runtime", "Kernels"], path: "Tests/TestSupport"),
+    .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
+    .testTarget(
+      name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"],
+      exclude: ["Fixtures", "Snapshots"]),
+    .testTarget(
+      name: "LangTests", dependencies: ["Lang", "TestSupport"],
+      exclude: ["Golden", "Snapshots"]),
+    .testTarget(name: "replTests", dependencies: ["repl", "Lang", "TestSupport"]),
+  ]
+)

@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholder_replTests() { #expect(1 + 1 == 2) }
