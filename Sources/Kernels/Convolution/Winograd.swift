@@ -1,0 +1,125 @@
+// Copyright © 2026 the ssl authors.
+//
+// Winograd.swift — 3×3 stride-1 convolution by Winograd's minimal filtering, F(m×m, 3×3).
+//
+// Algorithm (Lavin & Gray 2016), for a block of b tiles at a time:
+//   1. input transform, per tile t and channel c:  V[ξ][t][c] = (Bᵀ·d·B)[ξ]    d: α×α patch
+//   2. α² GEMMs, one per tile position ξ:          M[ξ] = V[ξ] × U[ξ]
+//        // [b, C] × [C, O] = [b, O]
+//   3. output transform, per tile and channel o:   Y = Aᵀ·M[·][t][o]·A          Y: m×m
+//      then the fused epilogue (bias, residual, ReLU) as each value is written to NCHW.
+// U (`WinogradWeights`) is transformed once at load time. Tiles run over the whole batch
+// (t = image·tilesPerImage + tileRow·tilesW + tileCol), so late layers with 7×7 planes still
+// give the GEMMs many rows; blocks of `tilesPerBlock` tiles bound the workspace to ~16 MiB.
+// Output tiles that overhang the right/bottom edge read zeros and drop the extra values, so
+// any H, W (not just multiples of m) and any padding work.
+//
+// Precision: Bᵀ and Aᵀ hold small integers (exact), G holds 1/4, 1/6, 1/12, 1/24 (applied in
+// Double at load time). F(4,3)'s larger entries (Aᵀ up to 8, Bᵀ up to 5) amplify rounding;
+// see `defaultVariant` and Kernels/README.md for the measured errors.
+//
+// Layouts: input [N, C, H, W]; output [N, O, OH, OW]; workspace
+//   // V: [α*α, b, C]   then   M: [α*α, b, O]
+// Reference: `ReferenceConv2D`.
+
+/// Winograd convolution for 3×3, stride-1, undilated kernels.
+public enum Winograd {
+  /// The variant `WinogradWeights` uses by default: F(2×2, 3×3).
+  ///
+  /// Measured max error relative to the largest output, one layer, fp32 vs the Double
+  /// reference at ResNet-like magnitudes (`WinogradTests.errorBudget`, 14×14, C = 64/256/512):
+  /// im2col + GEMM 5.7e-7 / 4.8e-7 / 3.8e-7; F(2,3) 2.6e-7 / 5.4e-7 / 8.0e-7; F(4,3)
+  /// 2.6e-6 / 6.2e-6 / 6.1e-6, and 8.2e-6 on a 2×62×58, C = 256 layer (`manyBlocks`). F(4,3)
+  /// thus sits at ~1e-5 per layer — the whole project's parity budget, against a noise floor of
+  /// ~1e-6 for a correct fp32 network — so F(2,3), as accurate as im2col, is the default.
+  /// F(4,3) remains available (pass `variant:` to ``WinogradWeights``) for the benchmark issue
+  /// to weigh its 4× (vs 2.25×) multiply saving against measured end-to-end error.
+  public static let defaultVariant: WinogradVariant = .f2x3
+
+  /// Target workspace in floats (16 MiB) that sizes a block of tiles.
+  static let workspaceBudget = 1 << 22
+  /// Fewer tiles than this per block would starve the GEMMs' row dimension.
+  static let minimumTilesPerBlock = 64
+
+  /// Whether Winograd can run this geometry (3×3, stride 1, dilation 1, any padding).
+  public static func supports(_ geometry: Conv2DGeometry) -> Bool {
+    geometry.isValid && geometry.isWinogradCandidate
+  }
+
+  /// Output tiles across the whole batch: N·⌈OH/m⌉·⌈OW/m⌉.
+  public static func tileCount(_ geometry: Conv2DGeometry, variant: WinogradVariant) -> Int {
+    let m = variant.outputTile
+    return geometry.batch * ((geometry.outHeight + m - 1) / m) * ((geometry.outWidth + m - 1) / m)
+  }
+
+  /// Tiles transformed and multiplied per block.
+  public static func tilesPerBlock(_ geometry: Conv2DGeometry, variant: WinogradVariant) -> Int {
+    let alpha2 = variant.inputTile * variant.inputTile
+    let perTile = alpha2 * (geometry.inChannels + geometry.outChannels)
+    let fit = max(minimumTilesPerBlock, workspaceBudget / max(1, perTile))
+    return max(1, min(tileCount(geometry, variant: variant), fit))
+  }
+
+  /// Scratch floats ``forward(input:weights:geometry:epilogue:output:workspace:)`` needs:
+  /// α²·b·(C + O) for b = ``tilesPerBlock(_:variant:)``.
+  public static func workspaceSize(_ geometry: Conv2DGeometry, variant: WinogradVariant) -> Int {
+    let alpha2 = variant.inputTile * variant.inputTile
+    return alpha2 * tilesPerBlock(geometry, variant: variant)
+      * (geometry.inChannels + geometry.outChannels)
+  }
+
+  /// Convolves a batch with pre-transformed weights and applies the epilogue.
+  ///
+  /// - Parameters:
+  ///   - input: [N, C, H, W].
+  ///   - weights: the transformed weights; their channels must match `geometry`.
+  ///   - geometry: a geometry for which ``supports(_:)`` holds.
+  ///   - epilogue: bias / residual / ReLU; its residual must not overlap `output`.
+  ///   - output: receives [N, O, OH, OW]; must not overlap `input`.
+  ///   - workspace: at least ``workspaceSize(_:variant:)`` floats.
+  public static func forward(
+    input: UnsafeBufferPointer<Float>, weights: WinogradWeights, geometry g: Conv2DGeometry,
+    epilogue: Conv2DEpilogue = .none, output: UnsafeMutableBufferPointer<Float>,
+    workspace: UnsafeMutableBufferPointer<Float>
+  ) {
+    let variant = weights.variant
+    precondition(supports(g), "Winograd: unsupported geometry \(g)")
+    precondition(weights.inChannels == g.inChannels && weights.outChannels == g.outChannels,
+      "Winograd: weights are \(weights.outChannels)×\(weights.inChannels), geometry differs")
+    precondition(input.count == g.inputCount, "Winograd: input has \(input.count) elements")
+    precondition(output.count == g.outputCount, "Winograd: output has \(output.count) elements")
+    precondition(workspace.count >= workspaceSize(g, variant: variant), "Winograd: workspace")
+    epilogue.check(channels: g.outChannels, outputCount: g.outputCount, output: output)
+    let alpha2 = variant.inputTile * variant.inputTile
+    let total = tileCount(g, variant: variant)
+    let block = tilesPerBlock(g, variant: variant)
+    let vCount = alpha2 * block * g.inChannels
+    let v = UnsafeMutableBufferPointer(rebasing: workspace[0..<vCount])
+    let mm = UnsafeMutableBufferPointer(
+      rebasing: workspace[vCount..<(vCount + alpha2 * block * g.outChannels)])
+    let tiling = WinogradTiling(geometry: g, variant: variant, block: block)
+    weights.storage.withUnsafeBufferPointer { u in
+      var t0 = 0
+      while t0 < total {
+        let tiles = t0..<min(total, t0 + block)
+        tiling.transformInput(input, tiles: tiles, into: v)
+        for xi in 0..<alpha2 {
+          // [b, C] × [C, O] = [b, O]
+          let a = UnsafeBufferPointer(
+            rebasing: v[(xi * block * g.inChannels)...].prefix(tiles.count * g.inChannels))
+          let b = UnsafeBufferPointer(
+            rebasing: u[(xi * g.inChannels * g.outChannels)...].prefix(
+              g.inChannels * g.outChannels))
+          let c = UnsafeMutableBufferPointer(
+            rebasing: mm[(xi * block * g.outChannels)...].prefix(tiles.count * g.outChannels))
+          GEMM.sgemm(
+            m: tiles.count, n: g.outChannels, k: g.inChannels, a: a, lda: g.inChannels, b: b,
+            ldb: g.outChannels, c: c, ldc: g.outChannels)
+        }
+        tiling.transformOutput(
+          UnsafeBufferPointer(mm), tiles: tiles, epilogue: epilogue, output: output)
+        t0 = tiles.upperBound
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Copyright © 2026 the ssl authors.
+
+/// The unit of a metric's values, which decides how it is logit-transformed.
+///
+/// Derived from the metric name alone: `mean-iou` is a fraction in `[0, 1]`,
+/// `mean-angle-error` and `median-angle-error` are degrees, and every other metric in the
+/// reference table (`top1`, `mean-per-class`, `map11`, `AP*`, `within-*`, `pixel-accuracy`)
+/// is a percentage in `[0, 100]`.
+public enum MetricScale: String, Hashable, Sendable, CaseIterable {
+  /// A percentage in `[0, 100]`.
+  case percent
+  /// A fraction in `[0, 1]`.
+  case fraction
+  /// An angle in degrees (unbounded for our purposes).
+  case degrees
+
+  /// The scale of the named metric.
+  ///
+  /// - Parameter metric: A metric name as spelled in the CSV, for example `mean-iou`.
+  public init(metric: String) {
+    switch metric.lowercased() {
+    case "mean-iou": self = .fraction
+    case "mean-angle-error", "median-angle-error": self = .degrees
+    default: self = .percent
+    }
+  }
+
+  /// Whether values live in a bounded interval that maps onto `[0, 1]`.
+  public var isBounded: Bool {
+    switch self {
+    case .percent, .fraction: true
+    case .degrees: false
+    }
+  }
+
+  /// Converts a value on this scale to a proportion in `[0, 1]`; nil for unbounded scales.
+  ///
+  /// - Parameter value: A value on this scale.
+  /// - Returns: `value / 100` for percent, `value` for fraction, nil for degrees.
+  public func proportion(_ value: Double) -> Double? {
+    switch self {
+    case .percent: value / 100
+    case .fraction: value
+    case .degrees: nil
+    }
+  }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Fails when a source file imports something its folder may not (README, "Module map"):
+# repl → Lang → Runtime → Kernels, each C library used from exactly one file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+status=0
+check() { # folder, allowed-regex, description
+  local folder=$1 allowed=$2
+  while IFS=: read -r file _ line; do
+    module=$(sed -E 's/^[[:space:]]*(@[A-Za-z_()]+[[:space:]]+)*import[[:space:]]+(class |struct |enum |func )?([A-Za-z_]+).*/\3/' <<<"$line")
+    if ! grep -Eqx "$allowed" <<<"$module"; then
+      echo "check-imports: $file imports $module, which $folder may not" >&2
+      status=1
+    fi
+  done < <(grep -rnE '^[[:space:]]*(@[A-Za-z_()]+[[:space:]]+)*import[[:space:]]' "$folder" --include='*.swift' || true)
+}
+
+check Sources/Kernels 'CBLAS|Dispatch|Synchronization|Glibc|Musl'
+check Sources/Runtime 'Kernels|CGD|Foundation|Dispatch|Synchronization|Glibc|Musl'
+check Sources/Lang 'Runtime|Foundation|Dispatch|Synchronization|Glibc|Musl'
+check Sources/repl 'Lang|CEditLine|ArgumentParser|Foundation|Dispatch|Glibc|Musl'
+
+only_in() { # module, the one file allowed to import it
+  local module=$1 file=$2
+  while IFS= read -r f; do
+    [ "$f" = "$file" ] && continue
+    echo "check-imports: $f imports $module; only $file may" >&2
+    status=1
+  done < <(grep -rlE "^[[:space:]]*import[[:space:]]+$module\b" Sources --include='*.swift' || true)
+}
+only_in CBLAS Sources/Kernels/BLAS/BLAS.swift
+only_in CGD Sources/Runtime/Charts/GDCanvas.swift
+only_in CEditLine Sources/repl/LineEditing/EditLineReader.swift
+
+# Inside Lang, only Builtins/ may see Runtime.
+while IFS= read -r f; do
+  case "$f" in Sources/Lang/Builtins/*) ;; *)
+    echo "check-imports: $f imports Runtime; inside Lang only Builtins/ may" >&2
+    status=1 ;;
+  esac
+done < <(grep -rlE '^[[:space:]]*import[[:space:]]+Runtime\b' Sources/Lang --include='*.swift' || true)
+
+[ $status -eq 0 ] && echo "check-imports: ok"
+exit $status
