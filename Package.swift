@@ -13,7 +13,8 @@ let package = Package(
     .executable(name: "ssl", targets: ["repl"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     // MARK: - C libraries (found through pkg-config)
@@ -32,7 +33,8 @@ let package = Package(
       name: "Kernels", dependencies: ["CBLAS"],
       exclude: ["System", "README.md"]),
     .target(
-      name: "Runtime", dependencies: ["Kernels", "CGD"],
+      name: "Runtime",
+      dependencies: ["Kernels", "CGD", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["System", "README.md"]),
     .target(
       name: "Lang", dependencies: ["Runtime"],

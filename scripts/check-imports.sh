@@ -17,7 +17,7 @@ check() { # folder, allowed-regex, description
 }
 
 check Sources/Kernels 'CBLAS|Dispatch|Synchronization|Glibc|Musl'
-check Sources/Runtime 'Kernels|CGD|Foundation|Dispatch|Synchronization|Glibc|Musl'
+check Sources/Runtime 'Kernels|CGD|GRDB|Foundation|FoundationNetworking|Dispatch|Synchronization|Glibc|Musl'
 check Sources/Lang 'Runtime|Foundation|Dispatch|Synchronization|Glibc|Musl'
 check Sources/repl 'Lang|CEditLine|ArgumentParser|Foundation|Dispatch|Glibc|Musl'
 
@@ -33,6 +33,12 @@ only_in() { # module, the files allowed to import it
 only_in CBLAS Sources/Kernels/BLAS/BLAS.swift
 # libgd serves two concerns, drawing charts and decoding images: one file each.
 only_in CGD Sources/Runtime/Charts/GDCanvas.swift Sources/Runtime/Images/GDImageDecoder.swift
+while IFS= read -r f; do
+  case "$f" in Sources/Runtime/Store/*|Sources/Runtime/Features/*) ;; *)
+    echo "check-imports: $f imports GRDB; only Runtime/Store and Runtime/Features (the databases) may" >&2
+    status=1 ;;
+  esac
+done < <(grep -rlE '^[[:space:]]*import[[:space:]]+GRDB\b' Sources --include='*.swift' || true)
 only_in CEditLine Sources/repl/LineEditing/EditLineReader.swift
 
 # Inside Lang, only Builtins/ may see Runtime.

@@ -168,3 +168,55 @@ public enum GEMM {
     }
   }
 }
+
+// MARK: - Double-precision GEMM
+
+extension GEMM {
+  /// Computes `C ← alpha·op(A)·op(B) + beta·C` in float64 (row-major).
+  ///
+  /// For solvers that need float64 accumulation (the evaluation protocols' ridge regression and
+  /// Cholesky updates). Same contract as
+  /// ``sgemm(transA:transB:m:n:k:alpha:a:lda:b:ldb:beta:c:ldc:)``: row-major, leading dimensions
+  /// in elements, `beta == 0` overwrites `C` without reading it, and `C` must not overlap `A` or
+  /// `B`. There is no direct-loop path: every product goes to `cblas_dgemm`.
+  ///
+  /// - Parameters:
+  ///   - transA: use Aᵀ; A is then stored as [k, m].
+  ///   - transB: use Bᵀ; B is then stored as [n, k].
+  ///   - m: rows of `C`.
+  ///   - n: columns of `C`.
+  ///   - k: reduction length.
+  ///   - alpha: scale of the product.
+  ///   - a: A's storage.
+  ///   - lda: A's row stride in elements.
+  ///   - b: B's storage.
+  ///   - ldb: B's row stride in elements.
+  ///   - beta: scale of the old `C`; 0 overwrites without reading.
+  ///   - c: C's storage, overwritten.
+  ///   - ldc: C's row stride in elements.
+  public static func dgemm(
+    transA: Bool = false, transB: Bool = false, m: Int, n: Int, k: Int, alpha: Double = 1,
+    a: UnsafeBufferPointer<Double>, lda: Int, b: UnsafeBufferPointer<Double>, ldb: Int,
+    beta: Double = 0, c: UnsafeMutableBufferPointer<Double>, ldc: Int
+  ) {
+    precondition(m >= 0 && n >= 0 && k >= 0, "DGEMM: negative size m=\(m) n=\(n) k=\(k)")
+    let (aRows, aCols) = transA ? (k, m) : (m, k)
+    let (bRows, bCols) = transB ? (n, k) : (k, n)
+    precondition(lda >= max(1, aCols) && ldb >= max(1, bCols) && ldc >= max(1, n),
+      "DGEMM: leading dimension too small (lda \(lda), ldb \(ldb), ldc \(ldc))")
+    precondition(fits(rows: aRows, cols: aCols, ld: lda, count: a.count), "DGEMM: A too small")
+    precondition(fits(rows: bRows, cols: bCols, ld: ldb, count: b.count), "DGEMM: B too small")
+    precondition(fits(rows: m, cols: n, ld: ldc, count: c.count), "DGEMM: C too small")
+    if m == 0 || n == 0 { return }
+    guard k > 0, let pa = a.baseAddress, let pb = b.baseAddress, let pc = c.baseAddress else {
+      // Empty reduction: C ← beta·C, and beta == 0 writes zeros without reading.
+      for i in 0..<m {
+        for j in 0..<n { c[i * ldc + j] = beta == 0 ? 0 : beta * c[i * ldc + j] }
+      }
+      return
+    }
+    cblas_dgemm(
+      CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+      Int32(m), Int32(n), Int32(k), alpha, pa, Int32(lda), pb, Int32(ldb), beta, pc, Int32(ldc))
+  }
+}

@@ -1,0 +1,173 @@
+// Copyright © 2026 the ssl authors.
+//
+// LogisticLoss.swift — the multinomial logistic objective as an L-BFGS `LineObjective`.
+//
+// With n samples, K classes, parameters x = [W (K×d, row-major), b (K)] and λ = 1/(C·n):
+//
+//     f(x)   = (1/n)·Σᵢ [lse(zᵢ) − zᵢ,yᵢ] + (λ/2)·‖W‖²,       zᵢ = W·xᵢ + b
+//     ∇_W f  = Gᵀ·X + λ·W,   ∇_b f = Σᵢ Gᵢ,                    Gᵢₖ = (pᵢₖ − [k = yᵢ]) / n
+//
+// i.e. sklearn's summed objective divided by n. Along a line x + t·D the logits are Z + t·Z_D,
+// so `setDirection` spends one GEMM (Z_D = X·D_Wᵀ + D_b) and every line-search trial is an
+// O(n·K) pass; `move` spends the second GEMM (the gradient). Two GEMMs per L-BFGS step.
+//
+// Hazard: Z is carried forward by Z ← Z + t·Z_D rather than recomputed; the drift from X·W is
+// rounding of float32 GEMM outputs (~1e-7 relative per step) and is reset at every fit start.
+
+import Foundation
+import Kernels
+
+struct LogisticLoss: LineObjective {
+  let design: DesignMatrix
+  let labels: [Int]
+  let classCount: Int
+  let fitIntercept: Bool
+  /// λ = 1 / (C·n), the ridge coefficient of the per-sample-mean objective.
+  let lambda: Double
+
+  private var x: [Double] = []
+  private var z: [Double] = []
+  private var direction: [Double] = []
+  private var zDirection: [Double] = []
+  private var wDotW = 0.0
+  private var wDotD = 0.0
+  private var dDotD = 0.0
+
+  init(design: DesignMatrix, labels: [Int], classCount: Int, fitIntercept: Bool, c: Double) {
+    self.design = design
+    self.labels = labels
+    self.classCount = classCount
+    self.fitIntercept = fitIntercept
+    self.lambda = 1 / (c * Double(max(design.rows, 1)))
+  }
+
+  /// The parameter count: K·d weights, then K intercepts when fitted.
+  var dimension: Int { classCount * design.columns + (fitIntercept ? classCount : 0) }
+  private var weightCount: Int { classCount * design.columns }
+
+  // MARK: - LineObjective
+
+  mutating func reset(at point: [Double]) -> (value: Double, gradient: [Double]) {
+    x = point
+    z = logits(of: x)
+    return valueAndGradient()
+  }
+
+  mutating func setDirection(_ d: [Double]) {
+    direction = d
+    zDirection = logits(of: d)
+    wDotW = 0
+    wDotD = 0
+    dDotD = 0
+    for i in 0..<weightCount {
+      wDotW += x[i] * x[i]
+      wDotD += x[i] * d[i]
+      dDotD += d[i] * d[i]
+    }
+  }
+
+  func line(at t: Double) -> (value: Double, slope: Double) {
+    let n = design.rows
+    let k = classCount
+    var rowLoss = [Double](repeating: 0, count: n)
+    var rowSlope = [Double](repeating: 0, count: n)
+    z.withUnsafeBufferPointer { z in
+      zDirection.withUnsafeBufferPointer { zd in
+        rowLoss.withUnsafeMutableBufferPointer { loss in
+          rowSlope.withUnsafeMutableBufferPointer { slope in
+            Parallel.forEachChunk(count: n, minChunk: 128) { range in
+              var u = [Double](repeating: 0, count: k)
+              for i in range {
+                var m = -Double.infinity
+                for j in 0..<k {
+                  u[j] = z[i * k + j] + t * zd[i * k + j]
+                  m = max(m, u[j])
+                }
+                var sum = 0.0
+                var weighted = 0.0
+                for j in 0..<k {
+                  let e = exp(u[j] - m)
+                  sum += e
+                  weighted += e * zd[i * k + j]
+                }
+                let y = labels[i]
+                loss[i] = m + log(sum) - u[y]
+                slope[i] = weighted / sum - zd[i * k + y]
+              }
+            }
+          }
+        }
+      }
+    }
+    let scale = 1 / Double(max(n, 1))
+    let value = rowLoss.reduce(0, +) * scale
+      + 0.5 * lambda * (wDotW + 2 * t * wDotD + t * t * dDotD)
+    let slope = rowSlope.reduce(0, +) * scale + lambda * (wDotD + t * dDotD)
+    return (value, slope)
+  }
+
+  mutating func move(by t: Double) -> (value: Double, gradient: [Double]) {
+    for i in x.indices { x[i] += t * direction[i] }
+    for i in z.indices { z[i] += t * zDirection[i] }
+    return valueAndGradient()
+  }
+
+  // MARK: - Internals
+
+  /// `X·Wᵀ + b` for a parameter vector (a point or a direction).
+  private func logits(of p: [Double]) -> [Double] {
+    let k = classCount
+    var out = design.timesTransposed(Array(p[0..<weightCount]), outputs: k)
+    if fitIntercept && design.rows > 0 {
+      for i in 0..<design.rows {
+        for j in 0..<k { out[i * k + j] += p[weightCount + j] }
+      }
+    }
+    return out
+  }
+
+  /// `f` and `∇f` at the current point from the cached logits.
+  private func valueAndGradient() -> (value: Double, gradient: [Double]) {
+    let n = design.rows
+    let k = classCount
+    let scale = 1 / Double(max(n, 1))
+    var residual = [Double](repeating: 0, count: n * k)
+    var rowLoss = [Double](repeating: 0, count: n)
+    z.withUnsafeBufferPointer { z in
+      residual.withUnsafeMutableBufferPointer { g in
+        rowLoss.withUnsafeMutableBufferPointer { loss in
+          Parallel.forEachChunk(count: n, minChunk: 128) { range in
+            for i in range {
+              var m = -Double.infinity
+              for j in 0..<k { m = max(m, z[i * k + j]) }
+              var sum = 0.0
+              for j in 0..<k {
+                let e = exp(z[i * k + j] - m)
+                g[i * k + j] = e
+                sum += e
+              }
+              let y = labels[i]
+              loss[i] = m + log(sum) - z[i * k + y]
+              for j in 0..<k { g[i * k + j] *= scale / sum }
+              g[i * k + y] -= scale
+            }
+          }
+        }
+      }
+    }
+    var gradient = design.transposedTimes(residual, outputs: k)
+    var penalty = 0.0
+    for i in 0..<weightCount {
+      penalty += x[i] * x[i]
+      gradient[i] += lambda * x[i]
+    }
+    if fitIntercept {
+      var bias = [Double](repeating: 0, count: k)
+      for i in 0..<n {
+        for j in 0..<k { bias[j] += residual[i * k + j] }
+      }
+      gradient.append(contentsOf: bias)
+    }
+    return (rowLoss.reduce(0, +) * scale + 0.5 * lambda * penalty, gradient)
+  }
+}

@@ -1,0 +1,44 @@
+// Copyright © 2026 the ssl authors.
+
+/// What can go wrong while reading or transforming an image. Every case names the file.
+public enum ImageError: Error, Equatable, Sendable {
+  // MARK: Reading
+
+  /// The file cannot be opened or read.
+  case unreadable(path: String, reason: String)
+  /// The bytes are not in a format this build can decode (the magic bytes are named).
+  case unsupportedFormat(path: String, format: String)
+  /// The decoder rejected the bytes (truncated or corrupt file).
+  case corrupt(path: String, format: ImageFormat)
+
+  // MARK: Geometry
+
+  /// A resize or crop was asked for with sizes that cannot work, for example a zero target.
+  case invalidGeometry(path: String, reason: String)
+}
+
+extension ImageError: CustomStringConvertible {
+  /// A one-line message that starts with the file, for example
+  /// `images/a.jpg: corrupt or truncated JPEG`.
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let reason):
+      return "\(path): cannot read (\(reason))"
+    case .unsupportedFormat(let path, let format):
+      return "\(path): unsupported image format (\(format))"
+    case .corrupt(let path, let format):
+      return "\(path): corrupt or truncated \(format.rawValue.uppercased())"
+    case .invalidGeometry(let path, let reason):
+      return "\(path): \(reason)"
+    }
+  }
+
+  /// The file the error is about.
+  public var path: String {
+    switch self {
+    case .unreadable(let path, _), .unsupportedFormat(let path, _), .corrupt(let path, _),
+      .invalidGeometry(let path, _):
+      return path
+    }
+  }
+}
