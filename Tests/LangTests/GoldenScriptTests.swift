@@ -25,6 +25,17 @@ struct GoldenScriptTests {
     #expect(Self.scripts.count >= 20)
   }
 
+  /// Every parser diagnostic has its golden script, named after its ID in snake case.
+  @Test(arguments: DiagnosticID.allCases)
+  func everyDiagnosticHasAGoldenScript(_ id: DiagnosticID) {
+    var snake = ""
+    for c in id.rawValue {
+      if c.isUppercase { snake += "_" + c.lowercased() } else { snake.append(c) }
+    }
+    let path = Self.root.appendingPathComponent("errors/syntax/\(snake).ssl").path
+    #expect(FileManager.default.fileExists(atPath: path), "no golden script \(path)")
+  }
+
   @Test(arguments: scripts)
   func script(_ relativePath: String) throws {
     let url = Self.root.appendingPathComponent(relativePath)
