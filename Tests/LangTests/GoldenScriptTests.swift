@@ -79,9 +79,18 @@ final class OutputCapture: @unchecked Sendable {
   var stdout: String { lock.withLock { out } }
   var stderr: String { lock.withLock { err } }
 
+  private var events: [String] = []
+
+  /// Progress reports as `label done/total unit`, in order.
+  var progress: [String] { lock.withLock { events } }
+
   var sink: OutputSink {
-    OutputSink(
+    var sink = OutputSink(
       write: { [self] text in lock.withLock { out += text } },
       warn: { [self] text in lock.withLock { err += text } })
+    sink.onProgress = { [self] event in
+      lock.withLock { events.append("\(event.label) \(event.done)/\(event.total) \(event.unit)") }
+    }
+    return sink
   }
 }

@@ -46,6 +46,7 @@ struct WinogradTiling {
     _ input: UnsafeBufferPointer<Float>, tiles: Range<Int>,
     into v: UnsafeMutableBufferPointer<Float>
   ) {
+    if m == 2 { return transformInputF2x3(input, tiles: tiles, into: v) }
     guard let x = input.baseAddress, let vp = v.baseAddress else { return }
     let ctx = UncheckedSendable((x, vp))
     Parallel.forEachChunk(count: tiles.count, minChunk: 4) { chunk in
@@ -89,6 +90,9 @@ struct WinogradTiling {
     _ mm: UnsafeBufferPointer<Float>, tiles: Range<Int>, epilogue: Conv2DEpilogue,
     output: UnsafeMutableBufferPointer<Float>
   ) {
+    if m == 2 {
+      return transformOutputF2x3(mm, tiles: tiles, epilogue: epilogue, output: output)
+    }
     guard let mp = mm.baseAddress, let y = output.baseAddress else { return }
     let ctx = UncheckedSendable((mp, y, epilogue))
     Parallel.forEachChunk(count: tiles.count, minChunk: 4) { chunk in

@@ -1,13 +1,29 @@
 // Copyright © 2026 the ssl authors.
 
+import Foundation
 import Runtime
 
 /// A model on the bench.
-struct BenchModel: Sendable, Hashable {
-  /// The zoo entry (names, published ImageNet accuracy, preprocessing).
+struct BenchModel: Sendable {
+  /// The zoo entry (names, published ImageNet accuracy, preprocessing); for a file loaded
+  /// under a new name, an entry made for it.
   var zoo: ZooModel
+  /// The network, when weights were found and loaded.
+  var weights: ModelWeights?
   /// The name results are filed under (the paper's spelling for zoo models).
   var name: String { zoo.displayName }
+}
+
+/// Loaded, verified weights and where they came from.
+struct ModelWeights: Sendable {
+  /// The network, batch norm folded.
+  var network: ResNet
+  /// Content hash of the tensors: the model's identity in the cache and in provenance.
+  var hash: String
+  /// The file read.
+  var file: String
+  /// What matched, what was dropped.
+  var report: LoadReport
 }
 
 /// What `plot`, `save` and `show` act on when not told otherwise.
@@ -44,7 +60,7 @@ struct Settings: Sendable, Hashable {
   var out = "figures"
   /// Folder for the results database and feature cache.
   var workspace = ".ssl"
-  /// Root folder of the datasets.
+  /// Root folder of the datasets (`$SSL_DATA` when empty).
   var data = ""
 }
 
@@ -59,4 +75,44 @@ struct BenchState: Sendable {
   var last: LastValue?
   /// Settings.
   var settings = Settings()
+  /// Datasets registered with `data`, by name.
+  var datasets: [String: UserDataset] = [:]
+
+  /// A fresh session's state: the reference results plus every result measured earlier in
+  /// this workspace (`$SSL_WORKSPACE` or `.ssl`), if its database exists. Nothing is created.
+  static func initial(warn: (String) -> Void) -> BenchState {
+    var state = BenchState()
+    state.loadWorkspaceResults(warn: warn)
+    return state
+  }
+
+  /// Replaces the measured rows with those stored in the current workspace, if any.
+  mutating func loadWorkspaceResults(warn: (String) -> Void) {
+    results.rows.removeAll { if case .measured = $0.provenance { true } else { false } }
+    let path = EvalCommand.workspace(self) + "/results.sqlite"
+    guard FileManager.default.fileExists(atPath: path) else { return }
+    do {
+      results.rows += try ResultsStore(path: path).all().map(\.row)
+    } catch {
+      warn("warning: measured results not loaded: \(error.description)\n")
+    }
+  }
+}
+
+/// A dataset registered with `data <name> from=…`.
+struct UserDataset: Sendable, Hashable {
+  /// How its files are laid out.
+  enum Layout: String, Sendable, Hashable {
+    /// `<class>/<image>` folders, or `train/`, `val/`, `test/` of them.
+    case folder
+    /// A CSV/TSV list: path, label[, split].
+    case list
+  }
+  /// The name it was registered under.
+  var name: String
+  /// The folder or list file.
+  var path: String
+  var layout: Layout
+  /// `top1` or `mean-per-class`.
+  var metric: String
 }

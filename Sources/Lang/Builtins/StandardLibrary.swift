@@ -8,6 +8,8 @@ enum StandardLibrary {
     for command in [
       ModelCommands.load, ModelCommands.unload, ModelCommands.models, CorrCommand.command,
       PlotCommand.command, ShowCommand.command, SaveCommand.command, SetCommand.command,
+      FetchCommand.command, DataCommand.command, EvalCommand.command, ReportCommand.command,
+      SleepCommand.command,
     ] {
       registry.register(command)
     }

@@ -35,6 +35,11 @@ public enum LBFGSStop: String, Hashable, Sendable {
   case lineSearchFailed
 }
 
+/// Curvature pairs `(s, y, 1/sᵀy)`, oldest first; a caller may seed a run with them.
+struct LBFGSMemory {
+  var pairs: [(s: [Double], y: [Double], rho: Double)] = []
+}
+
 /// The outcome of one L-BFGS run.
 struct LBFGSOutcome {
   var x: [Double]
@@ -59,16 +64,20 @@ enum LBFGS {
     var maxLineSearchSteps: Int
   }
 
+  /// Minimises from `x0`. `start` is `(f, ∇f)` at `x0` when the caller already has it (the
+  /// objective's current point must then be `x0`); `memory` seeds and receives the pairs.
   static func minimize<F: LineObjective>(
-    _ objective: inout F, from x0: [Double], settings: Settings
+    _ objective: inout F, from x0: [Double], settings: Settings,
+    start: (value: Double, gradient: [Double])? = nil, memory: inout LBFGSMemory
   ) -> LBFGSOutcome {
     var x = x0
-    var (f, g) = objective.reset(at: x)
+    var (f, g) = start ?? objective.reset(at: x)
     var outcome = LBFGSOutcome(
       x: x, value: f, gradientNorm: normInf(g), iterations: 0, lineEvaluations: 0,
       stop: .gradientTolerance)
     if outcome.gradientNorm <= settings.gradientTolerance { return outcome }
-    var pairs: [(s: [Double], y: [Double], rho: Double)] = []
+    var pairs = memory.pairs
+    defer { memory.pairs = pairs }
     while true {
       if outcome.iterations >= settings.maxIterations {
         outcome.stop = .maxIterations

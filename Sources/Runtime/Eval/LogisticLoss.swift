@@ -23,7 +23,7 @@ struct LogisticLoss: LineObjective {
   let classCount: Int
   let fitIntercept: Bool
   /// λ = 1 / (C·n), the ridge coefficient of the per-sample-mean objective.
-  let lambda: Double
+  private(set) var lambda: Double
 
   private var x: [Double] = []
   private var z: [Double] = []
@@ -32,6 +32,9 @@ struct LogisticLoss: LineObjective {
   private var wDotW = 0.0
   private var wDotD = 0.0
   private var dDotD = 0.0
+  /// The data part of `f` and `∇f` at the current point (no penalty), for ``changeC(to:)``.
+  private var dataValue = 0.0
+  private var dataGradient: [Double] = []
 
   init(design: DesignMatrix, labels: [Int], classCount: Int, fitIntercept: Bool, c: Double) {
     self.design = design
@@ -43,7 +46,29 @@ struct LogisticLoss: LineObjective {
 
   /// The parameter count: K·d weights, then K intercepts when fitted.
   var dimension: Int { classCount * design.columns + (fitIntercept ? classCount : 0) }
-  private var weightCount: Int { classCount * design.columns }
+  var weightCount: Int { classCount * design.columns }
+
+  /// Switches to another C at the current point without any feature product: the data term
+  /// and its gradient do not depend on C, so `f = data + (λ/2)‖W‖²`, `∇f = ∇data + λ·W`.
+  mutating func changeC(to c: Double) -> (value: Double, gradient: [Double]) {
+    setC(c)
+    return withPenalty()
+  }
+
+  /// Sets C (λ) without evaluating anything; call ``reset(at:)`` next.
+  mutating func setC(_ c: Double) {
+    lambda = 1 / (c * Double(max(design.rows, 1)))
+  }
+
+  private func withPenalty() -> (value: Double, gradient: [Double]) {
+    var gradient = dataGradient
+    var penalty = 0.0
+    for i in 0..<weightCount {
+      penalty += x[i] * x[i]
+      gradient[i] += lambda * x[i]
+    }
+    return (dataValue + 0.5 * lambda * penalty, gradient)
+  }
 
   // MARK: - LineObjective
 
@@ -127,7 +152,7 @@ struct LogisticLoss: LineObjective {
   }
 
   /// `f` and `∇f` at the current point from the cached logits.
-  private func valueAndGradient() -> (value: Double, gradient: [Double]) {
+  private mutating func valueAndGradient() -> (value: Double, gradient: [Double]) {
     let n = design.rows
     let k = classCount
     let scale = 1 / Double(max(n, 1))
@@ -156,11 +181,6 @@ struct LogisticLoss: LineObjective {
       }
     }
     var gradient = design.transposedTimes(residual, outputs: k)
-    var penalty = 0.0
-    for i in 0..<weightCount {
-      penalty += x[i] * x[i]
-      gradient[i] += lambda * x[i]
-    }
     if fitIntercept {
       var bias = [Double](repeating: 0, count: k)
       for i in 0..<n {
@@ -168,6 +188,8 @@ struct LogisticLoss: LineObjective {
       }
       gradient.append(contentsOf: bias)
     }
-    return (rowLoss.reduce(0, +) * scale + 0.5 * lambda * penalty, gradient)
+    dataValue = rowLoss.reduce(0, +) * scale
+    dataGradient = gradient
+    return withPenalty()
   }
 }

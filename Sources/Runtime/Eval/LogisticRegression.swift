@@ -55,6 +55,31 @@ public struct LogisticRegression: Sendable {
     self.config = config
   }
 
+  /// Creates a fitted model from solver output (internal: ``LogisticPath`` snapshots).
+  init(
+    c: Double, config: LogisticRegressionConfig, classCount: Int, featureCount: Int,
+    coefficients: [Double], intercepts: [Double], lastFit: LogisticFitReport?
+  ) {
+    self.c = c
+    self.config = config
+    self.classCount = classCount
+    self.featureCount = featureCount
+    self.coefficients = coefficients
+    self.intercepts = intercepts
+    self.lastFit = lastFit
+  }
+
+  /// The L-BFGS tolerances of `config` for `n` samples, on the mean-objective scale.
+  static func settings(_ config: LogisticRegressionConfig, samples: Int) -> LBFGS.Settings {
+    let n = Double(samples)
+    let perSum = config.toleranceScale == .sum
+    return LBFGS.Settings(
+      gradientTolerance: perSum ? config.tolerance / n : config.tolerance,
+      relativeReduction: config.relativeReduction, valueScale: perSum ? n : 1,
+      maxIterations: config.maxIterations, memory: config.memory,
+      maxLineSearchSteps: config.maxLineSearchSteps)
+  }
+
   /// Fits the model, starting from the current coefficients when warm-starting.
   ///
   /// - Parameters:
@@ -89,14 +114,9 @@ public struct LogisticRegression: Sendable {
       start.replaceSubrange(0..<(k * d), with: coefficients)
       if config.fitIntercept { start.replaceSubrange((k * d)..<(k * d + k), with: intercepts) }
     }
-    let n = Double(features.rows)
-    let perSum = config.toleranceScale == .sum
-    let settings = LBFGS.Settings(
-      gradientTolerance: perSum ? config.tolerance / n : config.tolerance,
-      relativeReduction: config.relativeReduction, valueScale: perSum ? n : 1,
-      maxIterations: config.maxIterations, memory: config.memory,
-      maxLineSearchSteps: config.maxLineSearchSteps)
-    let outcome = LBFGS.minimize(&loss, from: start, settings: settings)
+    let settings = Self.settings(config, samples: features.rows)
+    var memory = LBFGSMemory()
+    let outcome = LBFGS.minimize(&loss, from: start, settings: settings, memory: &memory)
     self.classCount = k
     featureCount = d
     coefficients = Array(outcome.x[0..<(k * d)])

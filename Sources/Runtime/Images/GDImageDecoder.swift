@@ -58,7 +58,8 @@ public enum GDImageDecoder {
         return .failure(.corrupt(path: path, format: format))
       }
       guard let base = raw.baseAddress, raw.count <= Int(Int32.max),
-        let image = create(format, size: Int32(raw.count), bytes: UnsafeMutableRawPointer(mutating: base))
+        let image = create(
+          format, size: Int32(raw.count), bytes: UnsafeMutableRawPointer(mutating: base))
       else {
         return .failure(.corrupt(path: path, format: format))
       }
@@ -136,7 +137,10 @@ public enum GDImageDecoder {
       withUnsafeBytes(of: image.pointee.green) { g in
         withUnsafeBytes(of: image.pointee.blue) { b in
           let (r, g, b) =
-            (r.bindMemory(to: Int32.self), g.bindMemory(to: Int32.self), b.bindMemory(to: Int32.self))
+            (
+              r.bindMemory(to: Int32.self), g.bindMemory(to: Int32.self),
+              b.bindMemory(to: Int32.self)
+            )
           for i in 0..<min(256, r.count) {
             table[i * 3] = UInt8(clamping: r[i])
             table[i * 3 + 1] = UInt8(clamping: g[i])

@@ -65,13 +65,15 @@ public struct ImagePreprocessing: Hashable, Codable, Sendable {
 
   /// The linear-evaluation transform (§2.2): shorter side 224 bicubic, crop 224.
   public static func linear(_ normalization: ChannelNormalization = .imageNet) -> Self {
-    Self(resizes: [ResizeStep(.shorterSide(224), filter: .bicubic)], crop: 224,
+    Self(
+      resizes: [ResizeStep(.shorterSide(224), filter: .bicubic)], crop: 224,
       normalization: normalization)
   }
 
   /// The few-shot transform (§2.3): 257×257 bilinear, crop 224.
   public static func fewShot(_ normalization: ChannelNormalization = .imageNet) -> Self {
-    Self(resizes: [ResizeStep(.fixed(width: 257, height: 257), filter: .bilinear)], crop: 224,
+    Self(
+      resizes: [ResizeStep(.fixed(width: 257, height: 257), filter: .bilinear)], crop: 224,
       normalization: normalization)
   }
 

@@ -2,7 +2,11 @@
 //
 // Pillow's two-pass resize for 8-bit RGB (`ImagingResampleInner`): a horizontal pass over only
 // the source rows the vertical pass will read, rounded and clamped to 8 bits, then a vertical
-// pass. A pass is skipped when its axis keeps its size, as Pillow does. Every output pixel
+// pass. A pass is skipped when its axis keeps its size, as Pillow does. Pillow 13 runs the
+// vertical pass first when the height shrinks by more than twice as many pixels as the width
+// (`inH − outH > 0 && inH − outH > 2 (inW − outW)`); earlier Pillow (the seed code's) always
+// runs horizontal first. ``ResamplePassOrder`` picks one; the rounding between passes makes
+// the order visible in the last bit. Every output pixel
 // depends only on its own coefficients, so a crop of the result can be computed directly:
 // `resize(_:width:height:filter:crop:)` runs both passes over the cropped window only and gives
 // the same bytes as resizing everything and cropping afterwards.
@@ -27,8 +31,27 @@ public struct PixelRect: Hashable, Sendable {
   }
 }
 
+/// Which separable pass runs first (the 8-bit rounding between passes makes it matter).
+public enum ResamplePassOrder: String, CaseIterable, Codable, Sendable {
+  /// Pillow ≥ 13: vertical first when the height shrinks by more than twice the width's shrink.
+  case pillow13
+  /// Pillow ≤ 12 (the seed code's): always horizontal first.
+  case horizontalFirst
+
+  /// Whether the vertical pass runs first for this resize.
+  func verticalFirst(inW: Int, inH: Int, outW: Int, outH: Int) -> Bool {
+    switch self {
+    case .pillow13: return inH - outH > 0 && inH - outH > 2 * (inW - outW)
+    case .horizontalFirst: return false
+    }
+  }
+}
+
 /// Resizes ``RGBImage``s exactly like Pillow's `Image.resize` (8-bit, no `reducing_gap`).
 public enum ImageResampler {
+  /// The pass order used when none is given: the installed reference Pillow's (13).
+  public static let defaultOrder = ResamplePassOrder.pillow13
+
   /// Resizes an image, optionally keeping only a window of the result.
   ///
   /// - Parameters:
@@ -37,11 +60,13 @@ public enum ImageResampler {
   ///   - height: The height of the full resized image.
   ///   - filter: The resampling filter.
   ///   - crop: The window of the resized image to return; `nil` for all of it.
+  ///   - order: Which pass runs first (Pillow 13 or earlier Pillow).
   /// - Returns: The resized (and cropped) image.
   /// - Precondition: both sizes ≥ 1, the source is not empty and `crop` lies inside
   ///   `width × height`.
   public static func resize(
-    _ image: RGBImage, width: Int, height: Int, filter: ResampleFilter, crop: PixelRect? = nil
+    _ image: RGBImage, width: Int, height: Int, filter: ResampleFilter, crop: PixelRect? = nil,
+    order: ResamplePassOrder = defaultOrder
   ) -> RGBImage {
     let window = crop ?? PixelRect(x: 0, y: 0, width: width, height: height)
     precondition(width >= 1 && height >= 1 && image.width >= 1 && image.height >= 1, "empty")
@@ -55,7 +80,7 @@ public enum ImageResampler {
         guard let s = src.baseAddress, let d = dst.baseAddress else { return }
         resize(
           s, width: image.width, height: image.height, toWidth: width, height: height,
-          filter: filter, window: window, into: d)
+          filter: filter, window: window, order: order, into: d)
       }
     }
     return RGBImage(width: window.width, height: window.height, pixels: out)
@@ -64,14 +89,34 @@ public enum ImageResampler {
   /// The pointer form: writes `window.width * window.height * 3` bytes to `out`.
   static func resize(
     _ src: UnsafePointer<UInt8>, width inW: Int, height inH: Int, toWidth outW: Int,
-    height outH: Int, filter: ResampleFilter, window: PixelRect, into out: UnsafeMutablePointer<UInt8>
+    height outH: Int, filter: ResampleFilter, window: PixelRect, order: ResamplePassOrder,
+    into out: UnsafeMutablePointer<UInt8>
   ) {
     if window.width == 0 || window.height == 0 { return }
     let needHorizontal = outW != inW
     let needVertical = outH != inH
     let columns = window.x..<(window.x + window.width)
     let rows = window.y..<(window.y + window.height)
-    let vertical = needVertical ? ResampleCoefficients(inSize: inH, outSize: outH, filter: filter) : nil
+    if needHorizontal && needVertical
+      && order.verticalFirst(inW: inW, inH: inH, outW: outW, outH: outH)
+    {
+      // Vertical pass over the source columns the horizontal pass reads, then horizontal.
+      let h = ResampleCoefficients(inSize: inW, outSize: outW, filter: filter)
+      let v = ResampleCoefficients(inSize: inH, outSize: outH, filter: filter)
+      let span = h.sourceSpan(of: columns)
+      let spanBytes = span.count * 3
+      let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, window.height * spanBytes))
+      defer { buffer.deallocate() }
+      verticalPass(
+        src + span.lowerBound * 3, stride: inW * 3, firstRow: 0, coefficients: v, rows: rows,
+        rowBytes: spanBytes, into: buffer)
+      horizontalPass(
+        UnsafePointer(buffer), stride: spanBytes, rows: 0..<window.height, coefficients: h,
+        columns: columns, firstColumn: span.lowerBound, into: out)
+      return
+    }
+    let vertical =
+      needVertical ? ResampleCoefficients(inSize: inH, outSize: outH, filter: filter) : nil
     // The source rows the vertical pass reads (or the window's rows when it is skipped).
     let span = vertical?.sourceSpan(of: rows) ?? rows
     let rowBytes = window.width * 3
@@ -85,7 +130,9 @@ public enum ImageResampler {
       let h = ResampleCoefficients(inSize: inW, outSize: outW, filter: filter)
       let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, span.count * rowBytes))
       temp = buffer
-      horizontalPass(src, stride: inW * 3, rows: span, coefficients: h, columns: columns, into: buffer)
+      horizontalPass(
+        src, stride: inW * 3, rows: span, coefficients: h, columns: columns, firstColumn: 0,
+        into: buffer)
       tempStride = rowBytes
       tempBase = UnsafePointer(buffer)
     } else {
@@ -110,10 +157,12 @@ public enum ImageResampler {
     return v < 0 ? 0 : (v > 255 ? 255 : UInt8(truncatingIfNeeded: v))
   }
 
-  /// Resamples each of `rows` along x, keeping output `columns`.
+  /// Resamples each of `rows` along x, keeping output `columns`; `src` starts at source
+  /// column `firstColumn`.
   private static func horizontalPass(
-    _ src: UnsafePointer<UInt8>, stride: Int, rows: Range<Int>, coefficients c: ResampleCoefficients,
-    columns: Range<Int>, into out: UnsafeMutablePointer<UInt8>
+    _ src: UnsafePointer<UInt8>, stride: Int, rows: Range<Int>,
+    coefficients c: ResampleCoefficients,
+    columns: Range<Int>, firstColumn: Int, into out: UnsafeMutablePointer<UInt8>
   ) {
     c.weights.withUnsafeBufferPointer { weights in
       c.first.withUnsafeBufferPointer { first in
@@ -124,7 +173,7 @@ public enum ImageResampler {
             let line = src + y * stride
             for x in columns {
               let k = wBase + x * c.kernelSize
-              var p = line + first[x] * 3
+              var p = line + (first[x] - firstColumn) * 3
               var s0 = ResampleCoefficients.half
               var s1 = s0
               var s2 = s0

@@ -17,7 +17,8 @@ public struct RGBImage: Equatable, Sendable {
   /// - Precondition: `pixels.count == width * height * 3`, both sizes ≥ 0.
   public init(width: Int, height: Int, pixels: [UInt8]) {
     precondition(width >= 0 && height >= 0, "negative image size \(width)×\(height)")
-    precondition(pixels.count == width * height * 3, "\(pixels.count) bytes for \(width)×\(height)")
+    precondition(
+      pixels.count == width * height * 3, "\(pixels.count) bytes for \(width)×\(height)")
     self.width = width
     self.height = height
     self.pixels = pixels
@@ -25,7 +26,8 @@ public struct RGBImage: Equatable, Sendable {
 
   /// Creates a black image.
   public init(width: Int, height: Int) {
-    self.init(width: width, height: height, pixels: [UInt8](repeating: 0, count: width * height * 3))
+    self.init(
+      width: width, height: height, pixels: [UInt8](repeating: 0, count: width * height * 3))
   }
 
   /// The pixel at a position as `(r, g, b)`.

@@ -26,9 +26,10 @@ struct ResNetBlock: Sendable {
   ///   - width: The inner width (`planes`).
   ///   - stride: 1, or 2 for the first block of layers 2–4.
   ///   - winograd: The Winograd variant for 3×3 stride-1 convolutions, or `nil`.
+  ///   - epsilon: Batch-norm ε.
   init(
     scope: ParameterScope, kind: ResNetConfig.Block, inChannels: Int, width: Int, stride: Int,
-    winograd: WinogradVariant?
+    winograd: WinogradVariant?, epsilon: Double
   ) throws(ParameterError) {
     let outChannels = width * kind.expansion
     func conv(
@@ -37,7 +38,7 @@ struct ResNetBlock: Sendable {
       try ConvBatchNorm2d(
         conv: scope.child("conv\(index)"), bn: scope.child("bn\(index)"), inChannels: cin,
         outChannels: cout, kernel: kernel, stride: stride, padding: kernel / 2,
-        winogradVariant: winograd)
+        winogradVariant: winograd, epsilon: epsilon)
     }
     switch kind {
     case .basic:
@@ -56,7 +57,8 @@ struct ResNetBlock: Sendable {
       let branch = scope.child("downsample")
       downsample = try ConvBatchNorm2d(
         conv: branch.child("0"), bn: branch.child("1"), inChannels: inChannels,
-        outChannels: outChannels, kernel: 1, stride: stride, padding: 0, winogradVariant: nil)
+        outChannels: outChannels, kernel: 1, stride: stride, padding: 0, winogradVariant: nil,
+        epsilon: epsilon)
     } else {
       downsample = nil
     }

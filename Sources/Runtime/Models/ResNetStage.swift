@@ -1,7 +1,8 @@
 // Copyright © 2026 the ssl authors.
 
 /// A residual stage of a ResNet, named as the checkpoint names it.
-public enum ResNetStage: Int, CaseIterable, Comparable, Hashable, Sendable, CustomStringConvertible {
+public enum ResNetStage: Int, CaseIterable, Comparable, Hashable, Sendable, CustomStringConvertible
+{
   /// `layer1`: stride 4 relative to the input (56×56 at 224²).
   case layer1 = 1
   /// `layer2`: stride 8.

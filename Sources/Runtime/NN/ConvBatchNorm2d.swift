@@ -39,13 +39,15 @@ public struct ConvBatchNorm2d: Sendable {
   ///   - padding: The padding.
   ///   - winogradVariant: The Winograd tile to prepare for 3×3 stride-1 layers, or `nil` to
   ///     always use im2col.
+  ///   - epsilon: The batch norm's ε (PyTorch's default 1e-5).
   /// - Throws: ``ParameterError`` naming the first tensor that is missing, misshapen or invalid.
   public init(
     conv: ParameterScope, bn: ParameterScope, inChannels: Int, outChannels: Int, kernel: Int,
-    stride: Int, padding: Int, winogradVariant: WinogradVariant? = Winograd.defaultVariant
+    stride: Int, padding: Int, winogradVariant: WinogradVariant? = Winograd.defaultVariant,
+    epsilon: Double = 1e-5
   ) throws(ParameterError) {
     let raw = try conv.tensor("weight", shape: [outChannels, inChannels, kernel, kernel])
-    let norm = try BatchNorm2d(scope: bn, channels: outChannels)
+    let norm = try BatchNorm2d(scope: bn, channels: outChannels, epsilon: epsilon)
     var folded = Tensor(zeros: raw.shape)
     var foldedBias = Tensor(zeros: [outChannels])
     folded.withMutableBuffer { w in

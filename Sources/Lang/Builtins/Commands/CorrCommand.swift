@@ -70,7 +70,7 @@ enum CorrCommand {
     }
     if let (_, word) = invocation.option("exclude") {
       for (name, span) in try ArgumentReader.textList(word, option: "exclude") {
-        let zoo = try ModelCommands.resolveOne(name, span: span)
+        let zoo = try ModelCommands.resolveAny(name, in: state, span: span)
         guard state.bench.contains(where: { $0.zoo.id == zoo.id }) else {
           throw RuntimeError("cannot exclude \(zoo.displayName): it is not on the bench", at: span)
         }

@@ -50,6 +50,7 @@ enum PlotCommand {
           throw RuntimeError(
             String(describing: error), at: invocation.option("to")?.value.span ?? invocation.span)
         }
+        out.figureWritten(path)
         out.line("wrote \(path) (\(spec.width)×\(spec.height))")
       })
   }

@@ -40,7 +40,9 @@ enum SetCommand {
         case "threads": state.settings.threads = try ArgumentReader.integer(value, option: "threads", in: 1...256)
         case "batch": state.settings.batch = try ArgumentReader.integer(value, option: "batch", in: 1...4096)
         case "out": state.settings.out = try ArgumentReader.text(value, option: "out")
-        case "workspace": state.settings.workspace = try ArgumentReader.text(value, option: "workspace")
+        case "workspace":
+          state.settings.workspace = try ArgumentReader.text(value, option: "workspace")
+          state.loadWorkspaceResults(warn: { out.warn($0) })
         default: state.settings.data = try ArgumentReader.text(value, option: "data")
         }
         out.line("\(key) = \(value.value.displayText)")

@@ -35,7 +35,7 @@ enum ShowCommand {
           out.write(TextTable.render(LastValueTable.table(last)))
         case "results":
           try ArgumentReader.expectNoArguments(words.dropFirst().map { Word(.symbol($0.0), span: $0.1) }[...], verb: "show results", usage: usage)
-          let rows = try filter(state.results.rows, invocation)
+          let rows = try filter(state.results.rows, invocation, state: state)
           let title = "results" + describeFilters(invocation)
           out.write(TextTable.render(LastValueTable.results(rows, title: title)))
           state.last = .results(rows, title: title)
@@ -45,7 +45,7 @@ enum ShowCommand {
           out.write(TextTable.render(tasksTable(state.results)))
         case let name?:
           guard let span = topic?.1 else { return }
-          if let zoo = ModelZoo.resolve(name) {
+          if let zoo = try? ModelCommands.resolveAny(name, in: state, span: span) {
             out.write(modelDetail(zoo, state))
           } else {
             throw RuntimeError(
@@ -57,7 +57,9 @@ enum ShowCommand {
       })
   }
 
-  static func filter(_ rows: [ResultRow], _ invocation: Invocation) throws(RuntimeError) -> [ResultRow] {
+  static func filter(_ rows: [ResultRow], _ invocation: Invocation, state: BenchState)
+    throws(RuntimeError) -> [ResultRow]
+  {
     var rows = rows
     for (key, _, word) in invocation.options {
       let wanted = try ArgumentReader.textList(word, option: key)
@@ -65,7 +67,14 @@ enum ShowCommand {
       for (name, span) in wanted {
         switch key {
         case "model":
-          keys.append(try ModelCommands.resolveOne(name, span: span).displayName)
+          // Any model with results counts, on the bench or not (measured in an earlier session).
+          if let known = rows.first(where: {
+            NameSuggestion.normalize($0.model) == NameSuggestion.normalize(name)
+          }) {
+            keys.append(known.model)
+          } else {
+            keys.append(try ModelCommands.resolveAny(name, in: state, span: span).displayName)
+          }
         case "task":
           guard let task = TaskCatalog.resolveTask(name) else {
             throw RuntimeError(
@@ -146,9 +155,16 @@ enum ShowCommand {
       ("checkpoint file", zoo.checkpointFile),
       ("original url", zoo.url ?? "—"),
       ("on the bench", state.bench.contains { $0.zoo.id == zoo.id } ? "yes" : "no"),
-      ("reference results", "\(state.results.rows.filter { $0.model == zoo.displayName }.count)"),
+      ("results", "\(state.results.rows.filter { $0.model == zoo.displayName }.count)"),
     ]
     if let prefix = zoo.keyPrefix { lines.insert(("key prefix", prefix), at: 7) }
+    if let weights = state.bench.first(where: { $0.zoo.id == zoo.id })?.weights {
+      lines.append(("weights", weights.file))
+      lines.append(("identity", weights.hash))
+      lines.append(("load report", weights.report.description.replacingOccurrences(of: "\n", with: "; ")))
+    } else {
+      lines.append(("weights", "not loaded"))
+    }
     let width = lines.map(\.0.count).max() ?? 0
     return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
       .joined(separator: "\n") + "\n"

@@ -41,7 +41,45 @@ package enum Inflate {
   package static func inflate(
     _ input: UnsafeRawBufferPointer, expectedSize: Int
   ) throws(InflateError) -> [UInt8] {
-    var state = InflateState(input: input, limit: expectedSize)
+    let output = try decodeAll(input, limit: expectedSize)
+    guard output.count == expectedSize else {
+      throw .outputShort(expected: expectedSize, produced: output.count)
+    }
+    return output
+  }
+
+  /// Inflates an array into exactly `expectedSize` bytes (see the pointer overload).
+  package static func inflate(_ input: [UInt8], expectedSize: Int) throws(InflateError)
+    -> [UInt8]
+  {
+    let result = input.withUnsafeBytes { raw in
+      Result { () throws(InflateError) -> [UInt8] in try inflate(raw, expectedSize: expectedSize) }
+    }
+    return try result.get()
+  }
+
+  /// Inflates a stream whose size is not declared, stopping with an error past `limit` bytes.
+  ///
+  /// For containers that record no uncompressed size (zlib streams in MAT files); the bound
+  /// still keeps a hostile stream from growing without end.
+  ///
+  /// - Parameters:
+  ///   - input: The raw DEFLATE stream.
+  ///   - limit: The most bytes the output may hold.
+  /// - Returns: The uncompressed bytes (any count up to `limit`).
+  /// - Throws: ``InflateError``.
+  package static func inflate(_ input: [UInt8], limit: Int) throws(InflateError) -> [UInt8] {
+    let result = input.withUnsafeBytes { raw in
+      Result { () throws(InflateError) -> [UInt8] in try decodeAll(raw, limit: limit) }
+    }
+    return try result.get()
+  }
+
+  /// Decodes blocks until the last one, never producing more than `limit` bytes.
+  private static func decodeAll(_ input: UnsafeRawBufferPointer, limit: Int) throws(InflateError)
+    -> [UInt8]
+  {
+    var state = InflateState(input: input, limit: limit)
     var last = false
     while !last {
       last = try state.bits(1) == 1
@@ -54,9 +92,6 @@ package enum Inflate {
         try state.codes(lengths: lengths, distances: distances)
       default: throw .invalidBlockType
       }
-    }
-    guard state.output.count == expectedSize else {
-      throw .outputShort(expected: expectedSize, produced: state.output.count)
     }
     return state.output
   }

@@ -41,7 +41,9 @@ public enum SafeTensorsDType: String, CaseIterable, Hashable, Sendable {
   }
 
   /// Converts `count` little-endian elements at `source` into `destination`.
-  func convert(_ source: UnsafeRawPointer, count: Int, into destination: UnsafeMutablePointer<Float>) {
+  func convert(
+    _ source: UnsafeRawPointer, count: Int, into destination: UnsafeMutablePointer<Float>
+  ) {
     switch self {
     case .float32:
       // Byte copy: the source may be unaligned.
@@ -52,7 +54,8 @@ public enum SafeTensorsDType: String, CaseIterable, Hashable, Sendable {
       }
     case .float16:
       for i in 0..<count {
-        destination[i] = Self.halfToFloat(source.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self))
+        destination[i] = Self.halfToFloat(
+          source.loadUnaligned(fromByteOffset: i * 2, as: UInt16.self))
       }
     case .bfloat16:
       for i in 0..<count {

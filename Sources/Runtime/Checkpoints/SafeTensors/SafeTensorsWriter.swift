@@ -39,7 +39,7 @@ public enum SafeTensorsWriter {
     withUnsafeBytes(of: UInt64(header.count).littleEndian) { data.append(contentsOf: $0) }
     data.append(contentsOf: header)
     for (_, tensor) in sorted {
-      tensor.withContiguousBuffer { data.append(UnsafeBufferPointer($0)) }
+      tensor.withContiguousBuffer { data.append(contentsOf: UnsafeRawBufferPointer($0)) }
     }
     return data
   }

@@ -1,0 +1,61 @@
+// Copyright © 2026 the ssl authors.
+
+import Foundation
+import Runtime
+
+/// `data <name> from="path" [layout=folder|list] [metric=top1|mean-per-class]`: registers a
+/// dataset of your own; it is read (and checked) right away.
+enum DataCommand {
+  static let usage = "data <name> from=\"folder|list.csv\" [layout=folder|list] [metric=top1|mean-per-class]"
+
+  static var command: Command<BenchState> {
+    Command(
+      name: "data", summary: "register a dataset of your own (image folders or a CSV/TSV list)",
+      usage: usage, example: "data birds from=\"data/birds\"; eval birds linear",
+      options: [
+        OptionSpec("from", "an image folder (<class>/<image>, or train/ val/ test/ of them) or a list file"),
+        OptionSpec("layout", "folder or list (default: list for a .csv/.tsv file, else folder)"),
+        OptionSpec("metric", "top1 (default) or mean-per-class"),
+      ],
+      run: { state, invocation, out throws(RuntimeError) in
+        let names = try ArgumentReader.names(invocation.arguments, for: "data")
+        guard names.count == 1, let (name, nameSpan) = names.first else {
+          throw RuntimeError("usage: \(usage)", at: invocation.span)
+        }
+        guard let from = invocation.option("from") else {
+          throw RuntimeError(
+            "'data \(name)' needs from=\"path\"", at: nameSpan, notes: [DiagnosticNote("usage: \(usage)")])
+        }
+        let path = try ArgumentReader.text(from.value, option: "from")
+        let ext = (path as NSString).pathExtension.lowercased()
+        var layout: UserDataset.Layout = ["csv", "tsv", "txt"].contains(ext) ? .list : .folder
+        if let (_, word) = invocation.option("layout") {
+          let text = try ArgumentReader.text(word, option: "layout")
+          guard let chosen = UserDataset.Layout(rawValue: text.lowercased()) else {
+            throw RuntimeError(
+              "layout must be folder or list, got '\(text)'", at: word.span,
+              suggestion: NameSuggestion.nearest(to: text, among: ["folder", "list"]))
+          }
+          layout = chosen
+        }
+        var metric = "top1"
+        if let (_, word) = invocation.option("metric") {
+          metric = try ArgumentReader.text(word, option: "metric").lowercased()
+          guard ["top1", "mean-per-class"].contains(metric) else {
+            throw RuntimeError(
+              "metric must be top1 or mean-per-class, got '\(metric)'", at: word.span,
+              suggestion: NameSuggestion.nearest(to: metric, among: ["top1", "mean-per-class"]))
+          }
+        }
+        let entry = UserDataset(name: name, path: path, layout: layout, metric: metric)
+        let dataset = try DatasetResolver.open(entry, at: from.value.span)
+        state.datasets[NameSuggestion.normalize(name)] = entry
+        let splits = dataset.availableSplits.compactMap { split -> String? in
+          guard let count = try? dataset.samples(split).count else { return nil }
+          return "\(split.rawValue) \(count)"
+        }
+        out.line(
+          "registered \(name): \(dataset.classNames.count) classes; \(splits.joined(separator: ", "))")
+      })
+  }
+}

@@ -1,0 +1,104 @@
+// Copyright © 2026 the ssl authors.
+
+import Foundation
+import Runtime
+
+/// `eval <dataset>... <protocol> [options]`: runs a protocol for every model on the bench
+/// that has weights, through the feature cache, and files the numbers with full provenance.
+enum EvalCommand {
+  static let protocols = ["linear", "fewshot", "knn"]
+  static let usage = "eval <dataset>... linear|fewshot|knn [options]"
+
+  static var command: Command<BenchState> {
+    Command(
+      name: "eval", summary: "measure the bench on datasets: linear probe, few-shot, kNN",
+      usage: usage, example: "load byol from=\"byol.pth\"; eval pets linear; eval eurosat fewshot shot=5",
+      options: [
+        OptionSpec("c", "linear: a fixed C (skips the 45-point sweep)"),
+        OptionSpec("grid", "linear: number of C values in the sweep (default 45)"),
+        OptionSpec("way", "fewshot: classes per episode (default 5)"),
+        OptionSpec("shot", "fewshot: support images per class (default 20; the paper uses 5, 20, 50)"),
+        OptionSpec("query", "fewshot: query images per class (default 15)"),
+        OptionSpec("episodes", "fewshot: number of episodes (default 600)"),
+        OptionSpec("seed", "fewshot: episode seed (default: 'set seed', 0)"),
+        OptionSpec("k", "knn: neighbours (default 20)"),
+        OptionSpec("t", "knn: temperature (default 0.07)"),
+      ],
+      run: { state, invocation, out throws(RuntimeError) in
+        let words = try ArgumentReader.names(invocation.arguments, for: "eval")
+        guard let last = words.last, protocols.contains(last.0.lowercased()) else {
+          throw RuntimeError(
+            "'eval' needs a protocol last: linear, fewshot or knn", at: words.last?.1 ?? invocation.span,
+            suggestion: words.last.flatMap { NameSuggestion.nearest(to: $0.0, among: protocols) })
+        }
+        let proto = last.0.lowercased()
+        let datasets = words.dropLast()
+        guard !datasets.isEmpty else {
+          throw RuntimeError("'eval' needs a dataset before '\(proto)'", at: last.1)
+        }
+        let models = try modelsWithWeights(state, at: invocation.verbSpan)
+        let settings = try EvalSettings(invocation, protocol: proto, seed: state.settings.seed)
+        let store = try openStore(state)
+        let cache = FeatureCache(directory: workspace(state) + "/features")
+        var measured: [MeasuredResult] = []
+        for (name, span) in datasets {
+          let resolved = try DatasetResolver.resolve(name, span: span, state: state)
+          for model in models {
+            let runner = EvalRunner(
+              model: model, resolved: resolved, settings: settings, cache: cache,
+              batch: state.settings.batch, threads: state.settings.threads, out: out, span: span)
+            measured.append(try runner.run(proto))
+          }
+        }
+        do throws(StoreError) {
+          try store.insert(measured)
+        } catch {
+          throw RuntimeError(error.description, at: invocation.span)
+        }
+        let rows = measured.map(\.row)
+        state.results.rows += rows
+        let title = "eval " + datasets.map(\.0).joined(separator: " ") + " \(proto)"
+        out.write(TextTable.render(LastValueTable.results(rows, title: title)))
+        state.last = .results(rows, title: title)
+      })
+  }
+
+  /// The workspace folder (`set workspace`, `$SSL_WORKSPACE`, default `.ssl`).
+  static func workspace(_ state: BenchState) -> String {
+    if state.settings.workspace != Settings().workspace { return state.settings.workspace }
+    return ProcessInfo.processInfo.environment["SSL_WORKSPACE"] ?? state.settings.workspace
+  }
+
+  static func openStore(_ state: BenchState) throws(RuntimeError) -> ResultsStore {
+    do throws(StoreError) {
+      return try ResultsStore(path: workspace(state) + "/results.sqlite")
+    } catch {
+      throw RuntimeError(error.description, at: nil)
+    }
+  }
+
+  /// The bench's models that have weights; an error naming the files that are missing.
+  static func modelsWithWeights(_ state: BenchState, at span: SourceSpan) throws(RuntimeError)
+    -> [BenchModel]
+  {
+    guard !state.bench.isEmpty else {
+      throw RuntimeError(
+        "no models on the bench", at: span, notes: [DiagnosticNote("load one first, e.g. 'load byol'")])
+    }
+    let missing = state.bench.filter { $0.weights == nil }
+    guard missing.isEmpty else {
+      let loader = CheckpointLoader()
+      let notes = missing.map { model -> DiagnosticNote in
+        let tried = loader.candidatePaths(for: model.zoo).map(\.path)
+        let fetch = model.zoo.url == nil ? "" : "; 'fetch \(model.zoo.id)' downloads it"
+        return DiagnosticNote(
+          "\(model.name): no weights — looked for \(tried.joined(separator: ", "))\(fetch)")
+      }
+      throw RuntimeError(
+        "\(missing.count) of \(state.bench.count) models on the bench have no weights to evaluate",
+        at: span,
+        notes: notes + [DiagnosticNote("load them with from=\"file\", or unload them")])
+    }
+    return state.bench
+  }
+}

@@ -1,0 +1,155 @@
+// Copyright © 2026 the ssl authors.
+
+import Foundation
+import Runtime
+
+/// One model on one dataset under one protocol: features (cached), the protocol, and the
+/// measured result with its provenance.
+struct EvalRunner {
+  var model: BenchModel
+  var resolved: DatasetResolver.Resolved
+  var settings: EvalSettings
+  var cache: FeatureCache
+  var batch: Int
+  var threads: Int
+  var out: OutputSink
+  var span: SourceSpan
+
+  func run(_ proto: String) throws(RuntimeError) -> MeasuredResult {
+    let started = Date()
+    switch proto {
+    case "linear": return try linear(started)
+    case "fewshot": return try fewShot(started)
+    default: return try knn(started)
+    }
+  }
+
+  // MARK: - Protocols
+
+  func linear(_ started: Date) throws(RuntimeError) -> MeasuredResult {
+    let pre = preprocessing(.linear(normalization))
+    let train = try labeled(.train, pre)
+    let val = try labeled(.val, pre)
+    let test = try labeled(.test, pre)
+    var config = LinearProbeConfig(
+      grid: RegularizationGrid(count: settings.gridCount), metric: resolved.metric,
+      fixedC: settings.fixedC)
+    config.metric = resolved.metric
+    let result: LinearProbeResult
+    do {
+      result = try LinearProbe.sweep(
+        train: train, validation: val, test: test,
+        classCount: resolved.dataset.classNames.count, config: config)
+    } catch {
+      throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
+    }
+    var parameters = ["grid": "\(settings.gridCount)", "solver": "lbfgs", "refit": "trainval"]
+    if let c = settings.fixedC { parameters["c"] = "\(c)" }
+    return measured(
+      protocol: "linear", metric: metricName, value: result.testScore * 100, ci95: nil,
+      group: "manyshot", parameters: parameters, chosen: "C=\(formatC(result.chosenC))",
+      started: started)
+  }
+
+  func fewShot(_ started: Date) throws(RuntimeError) -> MeasuredResult {
+    let pool = try labeled(.all, preprocessing(.fewShot(normalization)))
+    let config = settings.fewShot
+    let result: FewShotResult
+    do {
+      result = try FewShot.evaluate(features: pool.features, labels: pool.labels, config: config)
+    } catch {
+      throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
+    }
+    let group = resolved.seed?.isCrossDomainFewShot == true ? "cdfsl" : "fewshot"
+    return measured(
+      protocol: "fewshot-\(config.way)way-\(config.shot)shot", metric: "top1",
+      value: result.mean * 100, ci95: result.confidence95 * 100, group: group,
+      parameters: [
+        "way": "\(config.way)", "shot": "\(config.shot)", "query": "\(config.query)",
+        "episodes": "\(config.episodes)",
+      ], seed: Int(config.seed), chosen: nil, started: started)
+  }
+
+  func knn(_ started: Date) throws(RuntimeError) -> MeasuredResult {
+    let pre = preprocessing(.linear(normalization))
+    // train ∪ val is trainval; reusing the linear probe's cached splits avoids a third pass.
+    let fit = try labeled(.train, pre)
+    let val = try labeled(.val, pre)
+    let test = try labeled(.test, pre)
+    let result: KNNResult
+    do {
+      let train = try fit.appending(val)
+      result = try KNN.evaluate(train: train, test: test, config: settings.knn)
+    } catch {
+      throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
+    }
+    return measured(
+      protocol: "knn", metric: "top1", value: result.top1 * 100, ci95: nil, group: "manyshot",
+      parameters: ["k": "\(settings.knn.k)", "t": "\(settings.knn.temperature)"], chosen: nil,
+      started: started)
+  }
+
+  // MARK: - Features
+
+  var normalization: ChannelNormalization { model.zoo.normalization == .none ? .none : .imageNet }
+
+  var metricName: String { resolved.metric == .meanPerClassAccuracy ? "mean-per-class" : "top1" }
+
+  func preprocessing(_ base: ImagePreprocessing) -> ImagePreprocessing {
+    guard let step = resolved.seed?.preResize else { return base }
+    return base.preceded(by: step)
+  }
+
+  /// A split's features and labels, from the cache or extracted with progress.
+  func labeled(_ split: DatasetSplit, _ pre: ImagePreprocessing) throws(RuntimeError)
+    -> LabeledFeatures
+  {
+    guard let weights = model.weights else {
+      throw RuntimeError("\(model.name) has no weights", at: span)
+    }
+    let job = FeatureJob(
+      model: weights.network, modelHash: weights.hash, modelName: model.name,
+      dataset: resolved.dataset, split: split, preprocessing: pre, batchSize: batch,
+      threads: threads)
+    let label = "\(model.name) · \(resolved.task) \(split.rawValue): extracted"
+    do {
+      let outcome = try FeatureProvider.features(
+        job, cache: cache, cancellation: CancellationFlag.shared
+      ) { p in
+        out.progress(label, done: p.imagesDone, total: p.totalImages ?? p.imagesDone, unit: "images")
+      }
+      if !outcome.unreadable.isEmpty { out.warn("warning: \(outcome.unreadable.summary)\n") }
+      let set = outcome.features
+      return try LabeledFeatures(
+        features: FeatureMatrix(rows: set.rows, columns: set.columns, values: set.values),
+        labels: set.labels)
+    } catch let error as RuntimeError {
+      throw error
+    } catch {
+      let text = (error as? CustomStringConvertible)?.description ?? "\(error)"
+      throw RuntimeError("\(model.name) on \(resolved.task) (\(split.rawValue)): \(text)", at: span)
+    }
+  }
+
+  // MARK: - Results
+
+  func measured(
+    protocol proto: String, metric: String, value: Double, ci95: Double?, group: String,
+    parameters: [String: String], seed: Int? = nil, chosen: String?, started: Date
+  ) -> MeasuredResult {
+    let isSeed = resolved.seed != nil
+    let row = ResultRow(
+      model: model.name, task: resolved.task, group: isSeed ? group : "user", protocol: proto,
+      metric: metric, value: value, ci95: ci95, better: .higher,
+      provenance: .measured(description: ""))
+    return MeasuredResult(
+      row: row, modelHash: model.weights?.hash ?? "", architecture: model.zoo.architecture,
+      datasetFingerprint: resolved.dataset.fingerprint, parameters: parameters, seed: seed,
+      chosen: chosen, wallSeconds: Date().timeIntervalSince(started))
+  }
+
+  func formatC(_ c: Double) -> String {
+    let text = String(format: "%.3g", c)
+    return text
+  }
+}

@@ -1,0 +1,77 @@
+// Copyright © 2026 the ssl authors.
+
+import Foundation
+import Runtime
+
+/// Finding, reading and verifying a model's weights for `load`.
+enum WeightsLoading {
+  /// The architecture of a zoo entry.
+  static func config(for zoo: ZooModel) -> ResNetConfig {
+    ResNetConfig.named(zoo.architecture) ?? .resnet50(width: zoo.widthMultiplier)
+  }
+
+  /// Loads weights from a file or the lookup folders, builds the network and checks it.
+  ///
+  /// - Parameters:
+  ///   - zoo: The model (its key prefix and architecture apply).
+  ///   - from: A user-given file, tried first.
+  ///   - span: Where to point errors.
+  ///   - arch: The architecture when given with `arch=`; otherwise the zoo's, or for a file
+  ///     under a new name, the one its tensor shapes imply.
+  static func load(
+    _ zoo: ZooModel, from: String?, arch: ResNetConfig?, inferArchitecture: Bool,
+    at span: SourceSpan
+  ) throws(RuntimeError) -> ModelWeights {
+    let loader = CheckpointLoader()
+    let checkpoint: LoadedCheckpoint
+    var config = arch ?? config(for: zoo)
+    do {
+      if let from {
+        let file = URL(fileURLWithPath: from)
+        if arch == nil, inferArchitecture,
+          let inferred = try loader.inferArchitecture(file: file, prefix: zoo.keyPrefix)
+        {
+          config = inferred
+        }
+        checkpoint = try loader.load(
+          file: file, expected: ResNet.parameterShapes(config), prefix: zoo.keyPrefix)
+      } else {
+        checkpoint = try loader.load(zoo)
+      }
+    } catch {
+      throw RuntimeError(error.description, at: span)
+    }
+    do {
+      let network = try ResNet(config: config, stateDict: checkpoint.stateDict)
+      return ModelWeights(
+        network: network, hash: checkpoint.contentHash(), file: checkpoint.file.path,
+        report: checkpoint.report)
+    } catch {
+      throw RuntimeError("\(checkpoint.file.path): \(error)", at: span)
+    }
+  }
+
+  /// Whether weights for a zoo model are on disk (without reading them).
+  static func isAvailable(_ zoo: ZooModel) -> Bool {
+    (try? CheckpointLoader().locate(zoo)) != nil
+  }
+
+  /// A zoo entry filed under another name (`load byol as=byol-mine`): same architecture and
+  /// preprocessing, no published numbers.
+  static func customEntry(renaming zoo: ZooModel, to name: String) -> ZooModel {
+    var entry = zoo
+    entry.id = NameSuggestion.normalize(name)
+    entry.displayName = name
+    entry.aliases = []
+    entry.imagenetTop1 = nil
+    return entry
+  }
+
+  /// A zoo-style entry for a file loaded under a new name (`load mine from="x.pth"`).
+  static func customEntry(name: String, architecture: String, file: String) -> ZooModel {
+    ZooModel(
+      id: NameSuggestion.normalize(name), displayName: name, architecture: architecture,
+      imagenetTop1: nil, checkpointFile: (file as NSString).lastPathComponent, url: nil,
+      keyPrefix: nil, paper: .transfer2021)
+  }
+}
