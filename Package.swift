@@ -55,7 +55,8 @@ let package = Package(
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(
       name: "LangTests", dependencies: ["Lang", "TestSupport"],
-      exclude: ["Golden", "Snapshots"]),
-    .testTarget(name: "replTests", dependencies: ["repl", "Lang", "TestSupport"]),
+      exclude: ["Golden", "Snapshots", "Fixtures"]),
+    .testTarget(
+      name: "replTests", dependencies: ["repl", "Lang", "TestSupport"], exclude: ["Snapshots"]),
   ]
 )

@@ -53,29 +53,7 @@ public final class Interpreter<State> {
   /// - Returns: How the run ended.
   @discardableResult
   public func run(_ text: String, name: String) -> RunStatus {
-    let id = files.add(SourceFile(name: name, text: text))
-    let parsed = Parser.parse(files[id], id: id)
-    if !parsed.diagnostics.isEmpty {
-      let renderer = DiagnosticRenderer(files: files, useColor: useColor)
-      for diagnostic in parsed.diagnostics { output.warn(renderer.render(diagnostic)) }
-      return .syntaxError
-    }
-    var status = RunStatus.ok
-    for statement in parsed.statements {
-      do {
-        try execute(statement)
-      } catch {
-        switch error {
-        case .quit:
-          return .quit
-        case .failed(let failure):
-          report(failure)
-          status = .runtimeError
-          if !keepGoing { return status }
-        }
-      }
-    }
-    return status
+    runCells(text, name: name, willRun: { _ in }, didRun: {})
   }
 
   /// Reports whether text is an unfinished statement (an open `{` or `[`), so a REPL can
