@@ -68,6 +68,36 @@ struct EvalEndToEndTests {
     #expect(out2.progress.isEmpty, "a rerun must hit the feature cache: \(out2.progress)")
   }
 
+  @Test func cacheListsExportsAndClears() throws {
+    let workspace = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ssl-e2e-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: workspace) }
+    let (session, out) = session(workspace: workspace)
+    let script = """
+      set workspace $ws
+      load tiny from="$model"
+      data tinyset from="$data"
+      eval tinyset knn k=5
+      cache
+      features tinyset split=test to="$ws/test.safetensors"
+      features tinyset split=train to="$ws/train.npy"
+      cache clear dataset=tinyset
+      cache
+      """
+    #expect(session.run(script, name: "<cache>") == .ok, "\(out.stderr)")
+    #expect(out.stdout.contains("tiny   tinyset  train      29"))
+    #expect(out.stdout.contains("3 cached feature sets in"))
+    #expect(out.stdout.contains("(18×128, tiny, tinyset test)"))
+    #expect(out.stdout.contains("removed 3 cached feature sets"))
+    #expect(out.stdout.contains("0 cached feature sets in"))
+    // The test split was cached by knn, so exporting it extracted nothing; train too.
+    #expect(out.progress.filter { $0.contains("test") }.count == 1, "\(out.progress)")
+    let npy = try Data(contentsOf: URL(fileURLWithPath: workspace + "/train.npy"))
+    #expect(npy.starts(with: [0x93] + Array("NUMPY".utf8)))
+    #expect(FileManager.default.fileExists(atPath: workspace + "/train.labels.npy"))
+    #expect(FileManager.default.fileExists(atPath: workspace + "/test.safetensors"))
+  }
+
   @Test func evalWithoutWeightsSaysWhatIsMissing() {
     let (session, out) = session(workspace: "/tmp/unused")
     #expect(session.run("load byol; eval pets linear", name: "<e2e>") == .runtimeError)

@@ -8,7 +8,8 @@ enum StandardLibrary {
     for command in [
       ModelCommands.load, ModelCommands.unload, ModelCommands.models, CorrCommand.command,
       PlotCommand.command, ShowCommand.command, SaveCommand.command, SetCommand.command,
-      FetchCommand.command, DataCommand.command, EvalCommand.command, ReportCommand.command,
+      FetchCommand.command, DataCommand.command, EvalCommand.command, CacheCommands.features,
+      CacheCommands.cache, ReportCommand.command,
       SleepCommand.command,
     ] {
       registry.register(command)
