@@ -97,14 +97,9 @@ public enum GEMM {
     a: UnsafeBufferPointer<Float>, lda: Int, b: UnsafeBufferPointer<Float>, ldb: Int,
     beta: Float = 0, c: UnsafeMutableBufferPointer<Float>, ldc: Int
   ) {
-    precondition(m >= 0 && n >= 0 && k >= 0, "GEMM: negative size m=\(m) n=\(n) k=\(k)")
-    let (aRows, aCols) = transA ? (k, m) : (m, k)
-    let (bRows, bCols) = transB ? (n, k) : (k, n)
-    precondition(lda >= max(1, aCols) && ldb >= max(1, bCols) && ldc >= max(1, n),
-      "GEMM: leading dimension too small (lda \(lda), ldb \(ldb), ldc \(ldc))")
-    precondition(fits(rows: aRows, cols: aCols, ld: lda, count: a.count), "GEMM: A too small")
-    precondition(fits(rows: bRows, cols: bCols, ld: ldb, count: b.count), "GEMM: B too small")
-    precondition(fits(rows: m, cols: n, ld: ldc, count: c.count), "GEMM: C too small")
+    checkContract(
+      "GEMM", transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc,
+      counts: (a.count, b.count, c.count))
     if m == 0 || n == 0 { return }
     guard let pa = a.baseAddress, let pb = b.baseAddress, let pc = c.baseAddress else {
       // k == 0 with empty A/B: the product is zero.
@@ -129,6 +124,22 @@ public enum GEMM {
   // MARK: - Internals
 
   /// Whether a [rows, cols] matrix with row stride `ld` fits in `count` elements.
+  /// The row-major contract both precisions share: sizes, leading dimensions, buffer sizes.
+  private static func checkContract(
+    _ name: String, transA: Bool, transB: Bool, m: Int, n: Int, k: Int, lda: Int, ldb: Int,
+    ldc: Int, counts: (a: Int, b: Int, c: Int)
+  ) {
+    precondition(m >= 0 && n >= 0 && k >= 0, "\(name): negative size m=\(m) n=\(n) k=\(k)")
+    let (aRows, aCols) = transA ? (k, m) : (m, k)
+    let (bRows, bCols) = transB ? (n, k) : (k, n)
+    precondition(
+      lda >= max(1, aCols) && ldb >= max(1, bCols) && ldc >= max(1, n),
+      "\(name): leading dimension too small (lda \(lda), ldb \(ldb), ldc \(ldc))")
+    precondition(fits(rows: aRows, cols: aCols, ld: lda, count: counts.a), "\(name): A too small")
+    precondition(fits(rows: bRows, cols: bCols, ld: ldb, count: counts.b), "\(name): B too small")
+    precondition(fits(rows: m, cols: n, ld: ldc, count: counts.c), "\(name): C too small")
+  }
+
   private static func fits(rows: Int, cols: Int, ld: Int, count: Int) -> Bool {
     rows == 0 || cols == 0 || (rows - 1) * ld + cols <= count
   }
@@ -199,14 +210,9 @@ extension GEMM {
     a: UnsafeBufferPointer<Double>, lda: Int, b: UnsafeBufferPointer<Double>, ldb: Int,
     beta: Double = 0, c: UnsafeMutableBufferPointer<Double>, ldc: Int
   ) {
-    precondition(m >= 0 && n >= 0 && k >= 0, "DGEMM: negative size m=\(m) n=\(n) k=\(k)")
-    let (aRows, aCols) = transA ? (k, m) : (m, k)
-    let (bRows, bCols) = transB ? (n, k) : (k, n)
-    precondition(lda >= max(1, aCols) && ldb >= max(1, bCols) && ldc >= max(1, n),
-      "DGEMM: leading dimension too small (lda \(lda), ldb \(ldb), ldc \(ldc))")
-    precondition(fits(rows: aRows, cols: aCols, ld: lda, count: a.count), "DGEMM: A too small")
-    precondition(fits(rows: bRows, cols: bCols, ld: ldb, count: b.count), "DGEMM: B too small")
-    precondition(fits(rows: m, cols: n, ld: ldc, count: c.count), "DGEMM: C too small")
+    checkContract(
+      "DGEMM", transA: transA, transB: transB, m: m, n: n, k: k, lda: lda, ldb: ldb, ldc: ldc,
+      counts: (a.count, b.count, c.count))
     if m == 0 || n == 0 { return }
     guard k > 0, let pa = a.baseAddress, let pb = b.baseAddress, let pc = c.baseAddress else {
       // Empty reduction: C ← beta·C, and beta == 0 writes zeros without reading.

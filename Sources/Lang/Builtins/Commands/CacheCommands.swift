@@ -93,33 +93,22 @@ enum CacheCommands {
             try ArgumentReader.text(word, option: "model"), in: state, span: word.span)
           models = models.filter { $0.zoo.id == zoo.id }
         }
-        guard models.count == 1, let model = models.first, let weights = model.weights else {
+        guard models.count == 1, let model = models.first else {
           throw RuntimeError(
             "\(models.count) models with weights on the bench: say which with model=…", at: invocation.span)
         }
         let resolved = try DatasetResolver.resolve(name, span: span, state: state)
-        let norm: ChannelNormalization = model.zoo.normalization == .none ? .none : .imageNet
-        var pre = ImagePreprocessing.linear(norm)
-        if let step = resolved.seed?.preResize { pre = pre.preceded(by: step) }
-        let job = FeatureJob(
-          model: weights.network, modelHash: weights.hash, modelName: model.name,
-          dataset: resolved.dataset, split: split, preprocessing: pre,
-          batchSize: state.settings.batch, threads: state.settings.threads)
+        let pre = FeatureLoading.preprocessing({ .linear($0) }, model: model, resolved: resolved)
         let cache = FeatureCache(directory: EvalCommand.workspace(state) + "/features")
-        do {
-          let outcome = try FeatureProvider.features(
-            job, cache: cache, cancellation: CancellationFlag.shared
-          ) { p in
-            out.progress(
-              "\(model.name) · \(resolved.task) \(split.rawValue): extracted", done: p.imagesDone,
-              total: p.totalImages ?? p.imagesDone, unit: "images")
-          }
-          try FeatureFiles.write(outcome.features, to: path)
+        let set = try FeatureLoading.features(
+          model: model, resolved: resolved, split: split, preprocessing: pre, cache: cache,
+          batch: state.settings.batch, threads: state.settings.threads, out: out, span: span)
+        do throws(FeatureError) {
+          try FeatureFiles.write(set, to: path)
           out.line(
-            "wrote \(path) (\(outcome.features.rows)×\(outcome.features.columns), \(model.name), \(resolved.task) \(split.rawValue))")
+            "wrote \(path) (\(set.rows)×\(set.columns), \(model.name), \(resolved.task) \(split.rawValue))")
         } catch {
-          let text = (error as? CustomStringConvertible)?.description ?? "\(error)"
-          throw RuntimeError("cannot export features: \(text)", at: toWord.span)
+          throw RuntimeError("cannot export features: \(error.description)", at: toWord.span)
         }
       })
   }

@@ -27,7 +27,7 @@ struct EvalRunner {
   // MARK: - Protocols
 
   func linear(_ started: Date) throws(RuntimeError) -> MeasuredResult {
-    let pre = preprocessing(.linear(normalization))
+    let pre = preprocessing { .linear($0) }
     let train = try labeled(.train, pre)
     let val = try labeled(.val, pre)
     let test = try labeled(.test, pre)
@@ -52,7 +52,7 @@ struct EvalRunner {
   }
 
   func fewShot(_ started: Date) throws(RuntimeError) -> MeasuredResult {
-    let pool = try labeled(.all, preprocessing(.fewShot(normalization)))
+    let pool = try labeled(.all, preprocessing { .fewShot($0) })
     let config = settings.fewShot
     let result: FewShotResult
     do {
@@ -71,7 +71,7 @@ struct EvalRunner {
   }
 
   func knn(_ started: Date) throws(RuntimeError) -> MeasuredResult {
-    let pre = preprocessing(.linear(normalization))
+    let pre = preprocessing { .linear($0) }
     // train ∪ val is trainval; reusing the linear probe's cached splits avoids a third pass.
     let fit = try labeled(.train, pre)
     let val = try labeled(.val, pre)
@@ -91,43 +91,25 @@ struct EvalRunner {
 
   // MARK: - Features
 
-  var normalization: ChannelNormalization { model.zoo.normalization == .none ? .none : .imageNet }
-
   var metricName: String { resolved.metric == .meanPerClassAccuracy ? "mean-per-class" : "top1" }
 
-  func preprocessing(_ base: ImagePreprocessing) -> ImagePreprocessing {
-    guard let step = resolved.seed?.preResize else { return base }
-    return base.preceded(by: step)
+  func preprocessing(_ base: (ChannelNormalization) -> ImagePreprocessing) -> ImagePreprocessing {
+    FeatureLoading.preprocessing(base, model: model, resolved: resolved)
   }
 
   /// A split's features and labels, from the cache or extracted with progress.
   func labeled(_ split: DatasetSplit, _ pre: ImagePreprocessing) throws(RuntimeError)
     -> LabeledFeatures
   {
-    guard let weights = model.weights else {
-      throw RuntimeError("\(model.name) has no weights", at: span)
-    }
-    let job = FeatureJob(
-      model: weights.network, modelHash: weights.hash, modelName: model.name,
-      dataset: resolved.dataset, split: split, preprocessing: pre, batchSize: batch,
-      threads: threads)
-    let label = "\(model.name) · \(resolved.task) \(split.rawValue): extracted"
+    let set = try FeatureLoading.features(
+      model: model, resolved: resolved, split: split, preprocessing: pre, cache: cache,
+      batch: batch, threads: threads, out: out, span: span)
     do {
-      let outcome = try FeatureProvider.features(
-        job, cache: cache, cancellation: CancellationFlag.shared
-      ) { p in
-        out.progress(label, done: p.imagesDone, total: p.totalImages ?? p.imagesDone, unit: "images")
-      }
-      if !outcome.unreadable.isEmpty { out.warn("warning: \(outcome.unreadable.summary)\n") }
-      let set = outcome.features
       return try LabeledFeatures(
         features: FeatureMatrix(rows: set.rows, columns: set.columns, values: set.values),
         labels: set.labels)
-    } catch let error as RuntimeError {
-      throw error
     } catch {
-      let text = (error as? CustomStringConvertible)?.description ?? "\(error)"
-      throw RuntimeError("\(model.name) on \(resolved.task) (\(split.rawValue)): \(text)", at: span)
+      throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
     }
   }
 
