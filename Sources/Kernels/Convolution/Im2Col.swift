@@ -18,9 +18,12 @@
 
 /// Patch unfolding (im2col) for ``Conv2D``.
 public enum Im2Col {
-  /// Elements of the column matrix for `images` images, C·KH·KW · images·OH·OW.
-  public static func columnCount(_ geometry: Conv2DGeometry, images: Int = 1) -> Int {
-    geometry.patchSize * images * geometry.outPlane
+  /// Elements of the column matrix for `images` images, C·KH·KW · images·OH·OW, or for
+  /// `rows` output rows of one image, C·KH·KW · rows·OW.
+  public static func columnCount(
+    _ geometry: Conv2DGeometry, images: Int = 1, rows: Int? = nil
+  ) -> Int {
+    geometry.patchSize * images * (rows.map { $0 * geometry.outWidth } ?? geometry.outPlane)
   }
 
   /// Unfolds images `images` of `input` into `columns`.
@@ -29,40 +32,48 @@ public enum Im2Col {
   ///   - input: the batch, [N, C, H, W].
   ///   - geometry: the convolution geometry (must be valid).
   ///   - images: the images to unfold, a sub-range of `0..<N`.
+  ///   - outputRows: the output rows to unfold (all by default); a band of rows gives the
+  ///     columns of that band only, `// [C*KH*KW, g*rows*OW]`.
   ///   - columns: receives `// [C*KH*KW, g*OH*OW]` with g = `images.count`; at least
-  ///     ``columnCount(_:images:)`` elements.
+  ///     ``columnCount(_:images:rows:)`` elements.
   public static func fill(
     input: UnsafeBufferPointer<Float>, geometry g: Conv2DGeometry, images: Range<Int>,
-    columns: UnsafeMutableBufferPointer<Float>
+    outputRows: Range<Int>? = nil, columns: UnsafeMutableBufferPointer<Float>
   ) {
+    let band = outputRows ?? 0..<g.outHeight
+    precondition(band.lowerBound >= 0 && band.upperBound <= g.outHeight, "Im2Col: bad rows")
     precondition(g.isValid, "Im2Col: invalid geometry \(g)")
     precondition(input.count == g.inputCount, "Im2Col: input has \(input.count) elements")
     precondition(images.lowerBound >= 0 && images.upperBound <= g.batch, "Im2Col: bad images")
-    precondition(columns.count >= columnCount(g, images: images.count), "Im2Col: columns short")
+    precondition(
+      columns.count >= columnCount(g, images: images.count, rows: band.count),
+      "Im2Col: columns short")
     guard let src = input.baseAddress, let dst = columns.baseAddress, !images.isEmpty else {
       return
     }
     let rows = g.patchSize
     let count = images.count
     let ctx = UncheckedSendable((src, dst))
-    // One work item = one (row, image) pair: OH·OW elements.
-    Parallel.forEachChunk(count: rows * count, minChunk: max(1, 8_192 / g.outPlane)) { range in
+    let span = band.count * g.outWidth
+    // One work item = one (row, image) pair: rows·OW elements.
+    Parallel.forEachChunk(count: rows * count, minChunk: max(1, 8_192 / max(1, span))) { range in
       let (src, dst) = ctx.value
       for item in range {
         let r = item / count
         let j = item % count
         fillRow(
-          r, image: images.lowerBound + j, geometry: g, input: src,
-          out: dst + r * count * g.outPlane + j * g.outPlane)
+          r, image: images.lowerBound + j, geometry: g, outputRows: band, input: src,
+          out: dst + r * count * span + j * span)
       }
     }
   }
 
-  /// Writes row `r` = (c, kh, kw) of one image's patch matrix: OH·OW values.
+  /// Writes row `r` = (c, kh, kw) of one image's patch matrix for output rows `band`:
+  /// band.count·OW values.
   @inline(__always)
   private static func fillRow(
-    _ r: Int, image n: Int, geometry g: Conv2DGeometry, input: UnsafePointer<Float>,
-    out: UnsafeMutablePointer<Float>
+    _ r: Int, image n: Int, geometry g: Conv2DGeometry, outputRows band: Range<Int>,
+    input: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>
   ) {
     let kk = g.kernelHeight * g.kernelWidth
     let c = r / kk
@@ -77,9 +88,9 @@ public enum Im2Col {
     let lo = min(ow, iwOffset >= 0 ? 0 : (-iwOffset + sw - 1) / sw)
     let last = g.inWidth - 1 - iwOffset
     let hi = max(lo, min(ow, last < 0 ? 0 : last / sw + 1))
-    for oh in 0..<g.outHeight {
+    for oh in band {
       let ih = oh * g.strideHeight + ihOffset
-      let row = out + oh * ow
+      let row = out + (oh - band.lowerBound) * ow
       guard ih >= 0 && ih < g.inHeight else {
         row.update(repeating: 0, count: ow)
         continue

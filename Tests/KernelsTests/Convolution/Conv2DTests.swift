@@ -28,7 +28,22 @@ import Testing
       dilationHeight: 2, dilationWidth: 1),
     .init(batch: 2, inChannels: 64, outChannels: 64, inHeight: 24, inWidth: 24, kernel: 3,
       padding: 1),  // one image per GEMM (576 ≥ 512 columns)
+    .init(batch: 1, inChannels: 64, outChannels: 4, inHeight: 61, inWidth: 59, kernel: 3,
+      padding: 1),  // im2col bands: 2.07 M column floats, 15 of 61 rows per band, last short
+    .init(batch: 2, inChannels: 3, outChannels: 4, inHeight: 229, inWidth: 221, kernel: 7,
+      stride: 2, padding: 3),  // the stem's shape class: 115×111 output, bands of 32 rows
+    .init(batch: 2, inChannels: 128, outChannels: 4, inHeight: 56, inWidth: 56, kernel: 3,
+      stride: 2, padding: 1),  // 0.9 M column floats: one band
   ]
+
+  /// The band split the last two shapes rely on (several bands, a short last one).
+  @Test func imageBands() {
+    let n = Self.geometries.count
+    #expect(Conv2D.bandRows(Self.geometries[n - 3]) == 15)
+    #expect(Conv2D.bandRows(Self.geometries[n - 2]) == 32)
+    #expect(Conv2D.bandRows(Self.geometries[n - 1]) == 28)
+    #expect(Conv2D.imagesPerGEMM(Self.geometries[n - 2]) == 1)
+  }
 
   /// Tolerance: rtol 1e-4, atol 1e-5 (house rule for fp32 reductions up to C·KH·KW = 576).
   @Test(arguments: geometries.indices)
@@ -40,7 +55,7 @@ import Testing
 
   /// Every epilogue combination, on a per-image shape and a grouped (permuting) shape.
   /// Tolerance: rtol 1e-4, atol 1e-5.
-  @Test(arguments: [0, 2, 3, 5, 6])
+  @Test(arguments: [0, 2, 3, 5, 6, 11, 12])
   func epilogueCombinations(index: Int) {
     let c = ConvCase(Self.geometries[index], seed: UInt64(50 + index))
     for bias in [false, true] {

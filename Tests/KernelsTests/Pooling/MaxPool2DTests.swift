@@ -35,6 +35,20 @@ import Testing
     #expect(y[0].isNaN && y[1] == 1 && y[2] == 1 && y[3] == 1)
   }
 
+  /// NaN anywhere in a window (first row, later rows, edges) gives NaN, exactly where the
+  /// reference has it, on the stem's 3×3/2 pad-1 geometry and an odd non-square one.
+  @Test(arguments: [0, 1, 4])
+  func nanPositionsMatchReference(index: Int) {
+    let g = Self.geometries[index]
+    var rng = SeededGenerator(seed: UInt64(550 + index))
+    var x = uniformFloats(g.inputCount, in: -2...(-0.5), using: &rng)
+    for i in stride(from: index, to: x.count, by: 37) { x[i] = .nan }
+    let fast = run(x, g, reference: false)
+    let reference = run(x, g, reference: true)
+    #expect(fast.contains { $0.isNaN })
+    #expect(zip(fast, reference).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+  }
+
   private func run(_ x: [Float], _ g: PoolGeometry, reference: Bool) -> [Float] {
     var y = [Float](repeating: 0, count: g.outputCount)
     x.withUnsafeBufferPointer { x in

@@ -2,6 +2,8 @@
 //
 // Per-layer timings of ResNet-50's distinct convolutions (SSL_BENCH=1 SSL_BENCH_PROFILE=1):
 // for each shape, im2col/pointwise GEMM and, where it applies, Winograd F(2,3) and F(4,3).
+// SSL_BENCH_LAYERS=l3.c2,l4.c2 and SSL_BENCH_ALGORITHMS=gemm,f2x3 pick a subset,
+// SSL_BENCH_BANDS adds im2col band budgets to compare, SSL_BENCH_REPEAT (3) sets the timed calls per figure (the best is kept).
 // One JSON line per (layer, algorithm) with its milliseconds, multiplicity in the network and
 // effective GFLOP/s (2·N·O·OH·OW·C·K² / time), so the network total per choice can be summed.
 
@@ -37,32 +39,57 @@ extension ExtractionBenchmarks {
     let arena = TensorArena()
     var rng = SeededGenerator(seed: 3)
     var totals: [String: Double] = [:]
-    for (name, c, o, k, stride, size, times) in Self.resnet50Layers {
+    let only = Self.environment["SSL_BENCH_LAYERS"].map { Set($0.split(separator: ",").map(String.init)) }
+    let algorithms = Self.environment["SSL_BENCH_ALGORITHMS"].map {
+      Set($0.split(separator: ",").map(String.init))
+    }
+    let repetitions = Int(Self.environment["SSL_BENCH_REPEAT"] ?? "") ?? 3
+    for (name, c, o, k, stride, size, times) in Self.resnet50Layers
+    where only?.contains(name) ?? true {
+      let algorithms = algorithms.map { $0.union(["gemm-band"]) }
       let input = Tensor(
         shape: [batch, c, size, size],
         scalars: uniformFloats(batch * c * size * size, in: 0...1, using: &rng))
       let weight = Tensor(
         shape: [o, c, k, k], scalars: normalFloats(o * c * k * k, std: 0.05, using: &rng))
       let bias = Tensor(zeros: [o])
-      var variants: [(String, WinogradWeights?)] = [("gemm", nil)]
+      // (name, Winograd weights, im2col band budget); "gemm-whole" unfolds whole images.
+      var variants: [(String, WinogradWeights?, Int)] = [("gemm", nil, Conv2D.bandBudget)]
+      if k > 1 || stride > 1 {
+        variants.append(("gemm-whole", nil, Int.max))
+        // SSL_BENCH_BANDS=65536,262144: more band budgets (floats) to compare.
+        for band in (Self.environment["SSL_BENCH_BANDS"] ?? "").split(separator: ",") {
+          if let floats = Int(band) { variants.append(("gemm-band\(floats)", nil, floats)) }
+        }
+      }
       if k == 3 && stride == 1 {
         for variant in [WinogradVariant.f2x3, .f4x3] {
           let w = weight.withContiguousBuffer {
             WinogradWeights(weights: $0, outChannels: o, inChannels: c, variant: variant)
           }
-          variants.append(("\(variant)", w))
+          variants.append(("\(variant)", w, Conv2D.bandBudget))
         }
       }
-      for (algorithm, winograd) in variants {
-        var best = Double.infinity
-        let clock = ContinuousClock()
-        for _ in 0..<3 {
+      variants = variants.filter { v in
+        algorithms.map { $0.contains(v.0) || v.0.hasPrefix("gemm-band") } ?? true
+      }
+      // Repetitions alternate between the variants (same-run A/B); the best time is kept.
+      var best = [Double](repeating: .infinity, count: variants.count)
+      let clock = ContinuousClock()
+      let budget = Conv2D.bandBudget
+      for _ in 0..<repetitions {
+        for (v, (_, winograd, band)) in variants.enumerated() {
+          Conv2D.bandBudget = band
+          defer { Conv2D.bandBudget = budget }
           let t0 = clock.now
           _ = try input.conv2d(
             weight: weight, bias: bias, stride: stride, padding: k / 2, relu: true,
             winograd: winograd, arena: arena)
-          best = min(best, Self.seconds(clock.now - t0))
+          best[v] = min(best[v], Self.seconds(clock.now - t0))
         }
+      }
+      for (v, (algorithm, _, _)) in variants.enumerated() {
+        let best = best[v]
         let out = (size + 2 * (k / 2) - k) / stride + 1
         let flops = 2.0 * Double(batch * o * out * out * c * k * k)
         totals[algorithm, default: 0] += best * Double(times)
