@@ -10,7 +10,7 @@
 //      then the fused epilogue (bias, residual, ReLU) as each value is written to NCHW.
 // U (`WinogradWeights`) is transformed once at load time. Tiles run over the whole batch
 // (t = image·tilesPerImage + tileRow·tilesW + tileCol), so late layers with 7×7 planes still
-// give the GEMMs many rows; blocks of `tilesPerBlock` tiles bound the workspace to ~16 MiB.
+// give the GEMMs many rows; `tilesPerBlock` sizes blocks between cache and weight reuse.
 // Output tiles that overhang the right/bottom edge read zeros and drop the extra values, so
 // any H, W (not just multiples of m) and any padding work.
 //
@@ -36,9 +36,11 @@ public enum Winograd {
   /// to weigh its 4× (vs 2.25×) multiply saving against measured end-to-end error.
   public static let defaultVariant: WinogradVariant = .f2x3
 
-  /// Target workspace in floats (16 MiB) that sizes a block of tiles.
-  static let workspaceBudget = 1 << 22
-  /// Fewer tiles than this per block would starve the GEMMs' row dimension.
+  /// Target workspace in floats (1 MiB) that sizes a block of tiles; see ``tilesPerBlock``.
+  ///
+  /// A tuning knob like ``Conv2D/bandBudget``: set it only while no convolution runs.
+  nonisolated(unsafe) public static var workspaceBudget = 1 << 18
+  /// Fewer tiles than this per block would starve the GEMMs.
   static let minimumTilesPerBlock = 64
 
   /// Whether Winograd can run this geometry (3×3, stride 1, dilation 1, any padding).
@@ -53,11 +55,26 @@ public enum Winograd {
   }
 
   /// Tiles transformed and multiplied per block.
+  ///
+  /// Two pulls: V and M for a block (α²·(C + O) floats per tile) should stay in cache between
+  /// the transforms and the GEMMs, which favours small blocks (``workspaceBudget``); but every
+  /// block streams all of U (α²·C·O floats) through the GEMMs again, which favours blocks of
+  /// at least 4·C·O/(C + O) tiles (weights read ≤ ¼ as often as the transform data). The
+  /// target is the larger of the two, and the tiles are then split into equal blocks (no short
+  /// last block). Measured per core, F(2,3), batch 8 (ms per layer for blocks of 64 / 128 / 256
+  /// / 512 / all tiles): 64 channels at 56² 16.6 / 16.6 / 18.7 / 19.3 / 22.2 (all = 2,048 per
+  /// block); 128 at 28² 13.8 / 13.7 / 14.2 / 15.2 / 15.6; 256 at 14² 12.9 (64) / 12.3 (128) /
+  /// 11.9 (256) / 11.6 (all 392). This rule picks 128, 224 (7 equal blocks), all 392 and, at
+  /// 512 channels at 7², all 128.
   public static func tilesPerBlock(_ geometry: Conv2DGeometry, variant: WinogradVariant) -> Int {
     let alpha2 = variant.inputTile * variant.inputTile
-    let perTile = alpha2 * (geometry.inChannels + geometry.outChannels)
-    let fit = max(minimumTilesPerBlock, workspaceBudget / max(1, perTile))
-    return max(1, min(tileCount(geometry, variant: variant), fit))
+    let (c, o) = (geometry.inChannels, geometry.outChannels)
+    let fit = workspaceBudget / max(1, alpha2 * (c + o))
+    let amortised = 4 * c * o / max(1, c + o)
+    let target = max(minimumTilesPerBlock, fit, amortised)
+    let total = tileCount(geometry, variant: variant)
+    let blocks = max(1, (total + target - 1) / target)
+    return max(1, (total + blocks - 1) / blocks)
   }
 
   /// Scratch floats ``forward(input:weights:geometry:epilogue:output:workspace:)`` needs:

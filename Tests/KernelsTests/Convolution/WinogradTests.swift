@@ -35,6 +35,19 @@ import Testing
       "\(variant) \(c.geometry)")
   }
 
+  /// The block sizes of ResNet-50's 3×3 stride-1 layers at batch 8 (see `tilesPerBlock`):
+  /// 64 channels at 56² 128 tiles a block, 128 at 28² 224 (1,568 = 7 × 224), 256 at 14² and
+  /// 512 at 7² all tiles.
+  @Test func resnetBlocks() {
+    let expected = [(64, 56, 128), (128, 28, 224), (256, 14, 392), (512, 7, 128)]
+    for (channels, size, tiles) in expected {
+      let g = Conv2DGeometry(
+        batch: 8, inChannels: channels, outChannels: channels, inHeight: size, inWidth: size,
+        kernel: 3, padding: 1)
+      #expect(Winograd.tilesPerBlock(g, variant: .f2x3) == tiles, "\(channels) channels")
+    }
+  }
+
   /// Every epilogue combination. Tolerance: rtol 1e-4, atol 1e-5.
   @Test(arguments: WinogradVariant.allCases)
   func epilogueCombinations(variant: WinogradVariant) {
@@ -51,17 +64,18 @@ import Testing
     }
   }
 
-  /// Blocks smaller than the tile count (several GEMM rounds, a short last block), checked
-  /// against im2col + GEMM (the reference would take minutes at this size). 2 × 62×58 with
-  /// 256 + 256 channels: F(2,3) 1,798 tiles in blocks of 512; F(4,3) 480 tiles in blocks of 227.
+  /// Blocks smaller than the tile count (several GEMM rounds, a last block 2 tiles shorter),
+  /// checked against im2col + GEMM (the reference would take minutes at this size).
+  /// 2 × 62×58 with 256 + 256 channels: F(2,3) 1,798 tiles in 4 blocks of 450 (target
+  /// 4·C·O/(C + O) = 512); F(4,3) 480 tiles in one block.
   /// Tolerance: F(2,3) rtol 1e-4, atol 1e-5; F(4,3) max error relative to max ≤ 1e-5.
   @Test func manyBlocks() {
     let g = Conv2DGeometry(
       batch: 2, inChannels: 256, outChannels: 256, inHeight: 62, inWidth: 58, kernel: 3,
       padding: 1)
-    #expect(Winograd.tilesPerBlock(g, variant: .f2x3) == 512)
+    #expect(Winograd.tilesPerBlock(g, variant: .f2x3) == 450)
     #expect(Winograd.tileCount(g, variant: .f2x3) == 1_798)
-    #expect(Winograd.tilesPerBlock(g, variant: .f4x3) == 227)
+    #expect(Winograd.tilesPerBlock(g, variant: .f4x3) == 480)
     #expect(Winograd.tileCount(g, variant: .f4x3) == 480)
     let c = ConvCase(g, seed: 260)
     let im2col = c.fast(bias: true, relu: true)

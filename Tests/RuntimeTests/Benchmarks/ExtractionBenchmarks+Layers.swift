@@ -67,11 +67,17 @@ extension ExtractionBenchmarks {
           let w = weight.withContiguousBuffer {
             WinogradWeights(weights: $0, outChannels: o, inChannels: c, variant: variant)
           }
-          variants.append(("\(variant)", w, Conv2D.bandBudget))
+          variants.append(("\(variant)", w, Winograd.workspaceBudget))
+          // SSL_BENCH_WINOGRAD_BUDGETS=262144,1048576: Winograd block budgets (floats) too.
+          for budget in (Self.environment["SSL_BENCH_WINOGRAD_BUDGETS"] ?? "").split(separator: ",") {
+            if let floats = Int(budget) { variants.append(("\(variant)-ws\(floats)", w, floats)) }
+          }
         }
       }
       variants = variants.filter { v in
-        algorithms.map { $0.contains(v.0) || v.0.hasPrefix("gemm-band") } ?? true
+        algorithms.map { a in
+          a.contains(v.0) || v.0.hasPrefix("gemm-band") || v.0.contains("-ws")
+        } ?? true
       }
       // Repetitions alternate between the variants (same-run A/B); the best time is kept.
       var best = [Double](repeating: .infinity, count: variants.count)
@@ -79,8 +85,12 @@ extension ExtractionBenchmarks {
       let budget = Conv2D.bandBudget
       for _ in 0..<repetitions {
         for (v, (_, winograd, band)) in variants.enumerated() {
-          Conv2D.bandBudget = band
-          defer { Conv2D.bandBudget = budget }
+          let wsBudget = Winograd.workspaceBudget
+          if winograd == nil { Conv2D.bandBudget = band } else { Winograd.workspaceBudget = band }
+          defer {
+            Conv2D.bandBudget = budget
+            Winograd.workspaceBudget = wsBudget
+          }
           let t0 = clock.now
           _ = try input.conv2d(
             weight: weight, bias: bias, stride: stride, padding: k / 2, relu: true,
