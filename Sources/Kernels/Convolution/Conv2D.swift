@@ -23,6 +23,8 @@
 //
 // Reference: `ReferenceConv2D` (direct 7-loop convolution with the same epilogue).
 
+import Synchronization
+
 /// The convolution algorithms this module offers.
 public enum Conv2DAlgorithm: Hashable, Sendable, CaseIterable {
   /// 1×1 stride-1: one GEMM on the input as it is.
@@ -61,7 +63,11 @@ public enum Conv2D {
   ///
   /// A tuning knob: benchmarks set it (before any convolution runs, never during one) to
   /// compare band sizes in one process; `Int.max` unfolds whole images.
-  nonisolated(unsafe) public static var bandBudget = 1 << 19
+  public static var bandBudget: Int {
+    get { storedBandBudget.load(ordering: .relaxed) }
+    set { storedBandBudget.store(newValue, ordering: .relaxed) }
+  }
+  private static let storedBandBudget = Atomic<Int>(1 << 19)
 
   /// Output rows per im2col band when one image runs per GEMM: all rows unless the image's
   /// column matrix exceeds twice ``bandBudget``, then as many rows as fit in the budget.

@@ -22,6 +22,8 @@
 //   // V: [α*α, b, C]   then   M: [α*α, b, O]
 // Reference: `ReferenceConv2D`.
 
+import Synchronization
+
 /// Winograd convolution for 3×3, stride-1, undilated kernels.
 public enum Winograd {
   /// The variant `WinogradWeights` uses by default: F(2×2, 3×3).
@@ -39,7 +41,11 @@ public enum Winograd {
   /// Target workspace in floats (1 MiB) that sizes a block of tiles; see ``tilesPerBlock``.
   ///
   /// A tuning knob like ``Conv2D/bandBudget``: set it only while no convolution runs.
-  nonisolated(unsafe) public static var workspaceBudget = 1 << 18
+  public static var workspaceBudget: Int {
+    get { storedWorkspaceBudget.load(ordering: .relaxed) }
+    set { storedWorkspaceBudget.store(newValue, ordering: .relaxed) }
+  }
+  private static let storedWorkspaceBudget = Atomic<Int>(1 << 18)
   /// Fewer tiles than this per block would starve the GEMMs.
   static let minimumTilesPerBlock = 64
 
