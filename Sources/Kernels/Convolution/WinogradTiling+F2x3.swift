@@ -127,9 +127,19 @@ extension WinogradTiling {
   private func gatherPatch(
     _ plane: UnsafePointer<Float>, ih0: Int, iw0: Int, height: Int, width: Int
   ) -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
+    // Rows inside the plane are one vector load when all four columns are inside, or one
+    // load and a lane shift on the left edge (pad 1); only other edges go element by element.
+    let fullRow = iw0 >= 0 && iw0 + 4 <= width
+    let leftEdge = iw0 == -1 && width >= 4
     func row(_ i: Int) -> SIMD4<Float> {
       let ih = ih0 + i
       guard ih >= 0 && ih < height else { return SIMD4() }
+      let start = UnsafeRawPointer(plane + ih * width)
+      if fullRow { return start.loadUnaligned(fromByteOffset: 4 * iw0, as: SIMD4<Float>.self) }
+      if leftEdge {
+        let v = start.loadUnaligned(as: SIMD4<Float>.self)
+        return SIMD4(0, v.x, v.y, v.z)
+      }
       var r = SIMD4<Float>()
       for j in 0..<4 {
         let iw = iw0 + j
