@@ -51,12 +51,14 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Runtime", "Kernels"], path: "Tests/TestSupport"),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
     .testTarget(
-      name: "RuntimeTests", dependencies: ["Runtime", "TestSupport"],
+      name: "RuntimeTests",
+      dependencies: ["Runtime", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(
       name: "LangTests", dependencies: ["Lang", "TestSupport"],
       exclude: ["Golden", "Snapshots", "Fixtures"]),
     .testTarget(
-      name: "replTests", dependencies: ["repl", "Lang", "TestSupport"], exclude: ["Snapshots"]),
+      name: "replTests", dependencies: ["repl", "Lang", "Runtime", "TestSupport"],
+      exclude: ["Snapshots"]),
   ]
 )

@@ -38,6 +38,7 @@ struct EvalEndToEndTests {
       eval tinyset linear
       eval tinyset fewshot way=3 shot=5 query=5 episodes=40
       eval tinyset knn k=5
+      eval tinyset calibration
       show results where model=tiny
       plot to="$ws/results.png"
       """
@@ -45,10 +46,13 @@ struct EvalEndToEndTests {
     #expect(first.run(script, name: "<e2e>") == .ok, "\(out1.stderr)")
     #expect(out1.stdout.contains("matched 100/100 tensors"))
     #expect(out1.stdout.contains("registered tinyset: 3 classes; train 29, val 7"))
+    // Perfectly separated and confident: the probe's ECE is 0 with and without scaling.
+    #expect(out1.stdout.contains("tiny   tinyset  user   calibration  ece      0.00"))
+    #expect(out1.stdout.contains("tiny   tinyset  user   calibration  ece-ts   0.00"))
     for proto in ["linear", "fewshot-3way-5shot", "knn"] {
       #expect(out1.stdout.contains("tiny   tinyset  user   \(proto)"), "row for \(proto)")
     }
-    #expect(out1.stdout.contains("3 rows"))
+    #expect(out1.stdout.contains("5 rows"))
     #expect(out1.progress.contains("tiny · tinyset train: extracted 29/29 images"))
     #expect(FileManager.default.fileExists(atPath: workspace + "/results.png"))
     #expect(FileManager.default.fileExists(atPath: workspace + "/results.sqlite"))
@@ -64,7 +68,7 @@ struct EvalEndToEndTests {
       eval tinyset knn k=5
       """
     #expect(second.run(rerun, name: "<e2e-rerun>") == .ok, "\(out2.stderr)")
-    #expect(out2.stdout.contains("3 rows"))
+    #expect(out2.stdout.contains("5 rows"))
     #expect(out2.progress.isEmpty, "a rerun must hit the feature cache: \(out2.progress)")
   }
 

@@ -33,7 +33,8 @@ struct CompletionTests {
     #expect(complete("corr imagenet pe") == ["pets"])
     #expect(
       complete("corr imagenet c") == [
-        "caltech101", "cars", "cdfsl", "chestx", "cifar10", "cifar100", "cropdiseases",
+        "calibration", "caltech101", "cars", "cdfsl", "chestx", "cifar10", "cifar100",
+        "cropdiseases",
       ])
   }
 

@@ -25,6 +25,8 @@ public struct FeatureExtractor {
   public var threads: Int
   /// Concurrent forward passes over parts of each batch (see ``DataParallelForward``).
   public var workers: Int
+  /// Whether the next batch is decoded while the current one runs (default true).
+  public var prefetch = true
 
   /// Creates an extractor.
   ///
@@ -68,13 +70,17 @@ public struct FeatureExtractor {
     let clock = ContinuousClock()
     let start = clock.now
     var done = 0
+    let reader = prefetch ? PrefetchingBatchSource(source, maxCount: batchSize) : nil
+    defer { if let reader { source = reader.finish() } }
     while true {
       if cancellation?.isCancelled == true { throw TensorError.cancelled }
-      guard let batch = try source.nextBatch(maxCount: batchSize) else { break }
+      let next = try reader.map { try $0.next() } ?? source.nextBatch(maxCount: batchSize)
+      guard let batch = next else { break }
       guard batch.rank == 4, batch.shape[0] >= 1 else {
         throw TensorError.rankMismatch(op: "FeatureExtractor batch", expected: 4, got: batch.rank)
       }
       let n = batch.shape[0]
+      reader?.prefetch()  // decode batch n + 1 while batch n runs
       let outputs = try runner.features(batch, stages: stages, cancellation: cancellation)
       try consume(done..<(done + n), outputs)
       done += n
@@ -83,7 +89,8 @@ public struct FeatureExtractor {
         Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
       progress(
         ExtractionProgress(
-          imagesDone: done, totalImages: source.totalCount, elapsedSeconds: seconds))
+          imagesDone: done, totalImages: reader?.totalCount ?? source.totalCount,
+          elapsedSeconds: seconds))
     }
     return done
   }

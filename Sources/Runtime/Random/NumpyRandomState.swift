@@ -11,6 +11,8 @@
 /// numpy's legacy global generator after `np.random.seed(seed)`.
 public struct NumpyRandomState: Sendable {
   private var generator: MT19937
+  /// The second value of the last polar Box–Muller pair (numpy's `has_gauss` / `gauss`).
+  private var gauss: Double?
 
   /// The state after `np.random.seed(seed)`.
   public init(seed: UInt32) {
@@ -44,6 +46,18 @@ public struct NumpyRandomState: Sendable {
   public mutating func choiceWithReplacement(from populationCount: Int, count: Int) -> [Int] {
     randint(below: populationCount, count: count)
   }
+
+  /// The next raw 32-bit word of the generator.
+  mutating func nextUInt32() -> UInt32 { generator.nextUInt32() }
+
+  /// Returns and clears the cached normal draw.
+  mutating func takeCachedGauss() -> Double? {
+    defer { gauss = nil }
+    return gauss
+  }
+
+  /// Caches the spare normal draw of a pair.
+  mutating func cacheGauss(_ value: Double) { gauss = value }
 
   /// A uniform integer in `0...max` by masked rejection (`random_interval`).
   private mutating func interval(_ max: UInt64) -> UInt64 {

@@ -13,9 +13,10 @@ public enum TaskCatalog {
     "VOC-detection", "NYUv2-normals", "ADE20K",
   ]
 
-  /// The result groups in CSV order (paper Tables 1–5; `imagenet` is Table 1's first column).
+  /// The result groups in CSV order (paper Tables 1–5; `imagenet` is Table 1's first column),
+  /// then `calibration` (Figure 3's ECE, measured by `eval … calibration`; nothing published).
   public static let groups: [String] = [
-    "imagenet", "manyshot", "fewshot", "cdfsl", "detection", "dense",
+    "imagenet", "manyshot", "fewshot", "cdfsl", "detection", "dense", "calibration",
   ]
 
   /// Extra names for tasks (canonical name → aliases).

@@ -65,6 +65,40 @@ import Testing
     #expect(batches == 1)
   }
 
+  /// A value-type source that counts what it served, to check the caller gets its state back.
+  struct CountingSource: ImageBatchSource {
+    var pixels: [Float]
+    var total: Int
+    var served = 0
+    var calls = 0
+    var totalCount: Int? { total }
+
+    mutating func nextBatch(maxCount: Int) throws -> Tensor? {
+      calls += 1
+      guard served < total else { return nil }
+      let n = min(maxCount, total - served)
+      let per = 3 * 24 * 20
+      defer { served += n }
+      return Tensor(shape: [n, 3, 24, 20], scalars: Array(pixels[(served * per)..<((served + n) * per)]))
+    }
+  }
+
+  @Test func prefetchingGivesTheSameFeaturesAndReturnsTheSource() throws {
+    let model = try Self.model()
+    let (_, pixels) = Self.source(total: 11, seed: 3)
+    var results: [[Float]] = []
+    for prefetch in [false, true] {
+      var source = CountingSource(pixels: pixels, total: 11)
+      var extractor = FeatureExtractor(model: model, batchSize: 4)
+      extractor.prefetch = prefetch
+      let features = try extractor.extractAll(from: &source)
+      results.append(try #require(features[.layer4]).scalars)
+      #expect(source.served == 11)
+      #expect(source.calls == 4)  // three batches and the end
+    }
+    #expect(results[0] == results[1])
+  }
+
   @Test func progressEstimatesTimeLeft() {
     let report = ExtractionProgress(imagesDone: 20, totalImages: 100, elapsedSeconds: 2)
     #expect(report.imagesPerSecond == 10)

@@ -1,6 +1,7 @@
 // Copyright © 2026 the ssl authors.
 
 import Foundation
+import GRDB
 import Runtime
 import Testing
 
@@ -52,9 +53,10 @@ struct FeatureCacheTests {
     defer { try? FileManager.default.removeItem(atPath: cache.directory) }
     try cache.store(Self.set, for: Self.key())
     let digest = Self.key().digest
-    // Simulate kill -9 after the arrays but before the record, plus a stray temp file.
-    try FileManager.default.removeItem(atPath: "\(cache.directory)/\(digest).json")
-    try Data([1, 2, 3]).write(to: URL(fileURLWithPath: "\(cache.directory)/.tmp-x-\(digest).json"))
+    // Simulate kill -9 after the arrays but before the index row, plus a stray temp file.
+    let index = try DatabaseQueue(path: "\(cache.directory)/index.sqlite")
+    try index.write { db in try db.execute(sql: "DELETE FROM entries") }
+    try Data([1, 2, 3]).write(to: URL(fileURLWithPath: "\(cache.directory)/.tmp-x-\(digest).labels.npy"))
     #expect(try cache.lookup(Self.key()) == nil)
     #expect(cache.entries().isEmpty)
     #expect(cache.removeIncomplete() == 3)
@@ -68,6 +70,22 @@ struct FeatureCacheTests {
     // A truncated array with a record is incomplete too.
     try Data([0]).write(to: URL(fileURLWithPath: "\(cache.directory)/\(digest).features.npy"))
     #expect(try cache.lookup(Self.key()) == nil)
+  }
+
+  @Test("Folders of the JSON-record era are imported into the SQLite index")
+  func legacyRecordsAreImported() throws {
+    let cache = FeatureCache(directory: Self.folder())
+    defer { try? FileManager.default.removeItem(atPath: cache.directory) }
+    try cache.store(Self.set, for: Self.key())
+    let entry = try #require(cache.entries().first)
+    for suffix in ["", "-wal", "-shm"] {
+      try? FileManager.default.removeItem(atPath: "\(cache.directory)/index.sqlite\(suffix)")
+    }
+    let json = "\(cache.directory)/\(Self.key().digest).json"
+    try JSONEncoder().encode(entry).write(to: URL(fileURLWithPath: json))
+    #expect(try cache.lookup(Self.key()) == Self.set)
+    #expect(!FileManager.default.fileExists(atPath: json))
+    #expect(cache.entries() == [entry])
   }
 
   @Test("Entries are listed and cleared by model or dataset")

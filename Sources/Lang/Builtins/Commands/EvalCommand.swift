@@ -6,16 +6,17 @@ import Runtime
 /// `eval <dataset>... <protocol> [options]`: runs a protocol for every model on the bench
 /// that has weights, through the feature cache, and files the numbers with full provenance.
 enum EvalCommand {
-  static let protocols = ["linear", "fewshot", "knn"]
-  static let usage = "eval <dataset>... linear|fewshot|knn [options]"
+  static let protocols = ["linear", "fewshot", "knn", "calibration"]
+  static let usage = "eval <dataset>... linear|fewshot|knn|calibration [options]"
 
   static var command: Command<BenchState> {
     Command(
-      name: "eval", summary: "measure the bench on datasets: linear probe, few-shot, kNN",
+      name: "eval",
+      summary: "measure the bench on datasets: linear probe, few-shot, kNN, calibration (ECE)",
       usage: usage, example: "load byol from=\"byol.pth\"; eval pets linear; eval eurosat fewshot shot=5",
       options: [
-        OptionSpec("c", "linear: a fixed C (skips the 45-point sweep)"),
-        OptionSpec("grid", "linear: number of C values in the sweep (default 45)"),
+        OptionSpec("c", "linear, calibration: a fixed C (skips the 45-point sweep)"),
+        OptionSpec("grid", "linear, calibration: number of C values in the sweep (default 45)"),
         OptionSpec("way", "fewshot: classes per episode (default 5)"),
         OptionSpec("shot", "fewshot: support images per class (default 20; the paper uses 5, 20, 50)"),
         OptionSpec("query", "fewshot: query images per class (default 15)"),
@@ -28,7 +29,7 @@ enum EvalCommand {
         let words = try ArgumentReader.names(invocation.arguments, for: "eval")
         guard let last = words.last, protocols.contains(last.0.lowercased()) else {
           throw RuntimeError(
-            "'eval' needs a protocol last: linear, fewshot or knn", at: words.last?.1 ?? invocation.span,
+            "'eval' needs a protocol last: linear, fewshot, knn or calibration", at: words.last?.1 ?? invocation.span,
             suggestion: words.last.flatMap { NameSuggestion.nearest(to: $0.0, among: protocols) })
         }
         let proto = last.0.lowercased()
@@ -47,7 +48,7 @@ enum EvalCommand {
             let runner = EvalRunner(
               model: model, resolved: resolved, settings: settings, cache: cache,
               batch: state.settings.batch, threads: state.settings.threads, out: out, span: span)
-            measured.append(try runner.run(proto))
+            measured += try runner.run(proto)
           }
         }
         do throws(StoreError) {

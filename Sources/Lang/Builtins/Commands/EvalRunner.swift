@@ -15,18 +15,22 @@ struct EvalRunner {
   var out: OutputSink
   var span: SourceSpan
 
-  func run(_ proto: String) throws(RuntimeError) -> MeasuredResult {
+  func run(_ proto: String) throws(RuntimeError) -> [MeasuredResult] {
     let started = Date()
     switch proto {
-    case "linear": return try linear(started)
-    case "fewshot": return try fewShot(started)
-    default: return try knn(started)
+    case "linear": return [try linear(started).measured]
+    case "fewshot": return [try fewShot(started)]
+    case "calibration": return try calibration(started)
+    default: return [try knn(started)]
     }
   }
 
   // MARK: - Protocols
 
-  func linear(_ started: Date) throws(RuntimeError) -> MeasuredResult {
+  /// The linear probe's result row, and the probe itself for calibration.
+  func linear(_ started: Date) throws(RuntimeError)
+    -> (measured: MeasuredResult, probe: LinearProbeResult, test: LabeledFeatures)
+  {
     let pre = preprocessing { .linear($0) }
     let train = try labeled(.train, pre)
     let val = try labeled(.val, pre)
@@ -45,10 +49,44 @@ struct EvalRunner {
     }
     var parameters = ["grid": "\(settings.gridCount)", "solver": "lbfgs", "refit": "trainval"]
     if let c = settings.fixedC { parameters["c"] = "\(c)" }
-    return measured(
+    let row = measured(
       protocol: "linear", metric: metricName, value: result.testScore * 100, ci95: nil,
       group: "manyshot", parameters: parameters, chosen: "C=\(formatC(result.chosenC))",
       started: started)
+    return (row, result, test)
+  }
+
+  /// §3's calibration of the linear probe: ECE (15 bins) of the test softmax, and the mean ECE
+  /// after temperature scaling fitted on one fifth of the test set and measured on the rest
+  /// (numpy seed-0 shuffle, five chunks). Two rows, both in percent, lower is better.
+  func calibration(_ started: Date) throws(RuntimeError) -> [MeasuredResult] {
+    let (_, probe, test) = try linear(started)
+    let result: CalibrationResult
+    do {
+      result = try Calibration.evaluate(logits: probe.testLogits, labels: test.labels)
+    } catch {
+      throw RuntimeError("\(model.name) on \(resolved.task): calibration: \(error)", at: span)
+    }
+    var parameters = ["bins": "15", "folds": "5", "grid": "\(settings.gridCount)", "probe": "linear"]
+    if let c = settings.fixedC { parameters["c"] = "\(c)" }
+    let bins = result.bins.map {
+      "\($0.count):\(String(format: "%.6f", $0.accuracy)):\(String(format: "%.6f", $0.confidence))"
+    }
+    var uncalibrated = parameters
+    uncalibrated["reliability"] = bins.joined(separator: ";")  // count:accuracy:confidence
+    var scaledParameters = parameters
+    scaledParameters["temperatures"] = result.foldTemperatures.map {
+      String(format: "%.4f", $0)
+    }.joined(separator: ",")
+    let ece = measured(
+      protocol: "calibration", metric: "ece", value: result.ece * 100, ci95: nil,
+      group: "calibration", parameters: uncalibrated, seed: 0,
+      chosen: "C=\(formatC(probe.chosenC))", started: started, better: .lower)
+    let scaled = measured(
+      protocol: "calibration", metric: "ece-ts", value: result.temperatureScaledECE * 100,
+      ci95: nil, group: "calibration", parameters: scaledParameters, seed: 0,
+      chosen: "C=\(formatC(probe.chosenC))", started: started, better: .lower)
+    return [ece, scaled]
   }
 
   func fewShot(_ started: Date) throws(RuntimeError) -> MeasuredResult {
@@ -117,12 +155,13 @@ struct EvalRunner {
 
   func measured(
     protocol proto: String, metric: String, value: Double, ci95: Double?, group: String,
-    parameters: [String: String], seed: Int? = nil, chosen: String?, started: Date
+    parameters: [String: String], seed: Int? = nil, chosen: String?, started: Date,
+    better: MetricDirection = .higher
   ) -> MeasuredResult {
     let isSeed = resolved.seed != nil
     let row = ResultRow(
       model: model.name, task: resolved.task, group: isSeed ? group : "user", protocol: proto,
-      metric: metric, value: value, ci95: ci95, better: .higher,
+      metric: metric, value: value, ci95: ci95, better: better,
       provenance: .measured(description: ""))
     return MeasuredResult(
       row: row, modelHash: model.weights?.hash ?? "", architecture: model.zoo.architecture,

@@ -10,13 +10,15 @@ struct EvalSettings {
   var knn = KNNConfig()
 
   init(_ invocation: Invocation, protocol proto: String, seed: Int) throws(RuntimeError) {
-    let owners: [String: String] = [
-      "c": "linear", "grid": "linear", "way": "fewshot", "shot": "fewshot", "query": "fewshot",
-      "episodes": "fewshot", "seed": "fewshot", "k": "knn", "t": "knn",
+    let owners: [String: [String]] = [
+      "c": ["linear", "calibration"], "grid": ["linear", "calibration"], "way": ["fewshot"],
+      "shot": ["fewshot"], "query": ["fewshot"], "episodes": ["fewshot"], "seed": ["fewshot"],
+      "k": ["knn"], "t": ["knn"],
     ]
-    for (key, span, _) in invocation.options where owners[key] != proto {
+    for (key, span, _) in invocation.options where owners[key]?.contains(proto) != true {
       throw RuntimeError(
-        "option '\(key)' belongs to '\(owners[key] ?? "?")', not '\(proto)'", at: span)
+        "option '\(key)' belongs to '\(owners[key]?.joined(separator: "' and '") ?? "?")', not '\(proto)'",
+        at: span)
     }
     fewShot.seed = UInt64(seed)
     if let (_, word) = invocation.option("c") {

@@ -57,6 +57,8 @@ enum ModelCommands {
             } else if WeightsLoading.isAvailable(zoo) {
               model.weights = try WeightsLoading.load(
                 zoo, from: nil, arch: arch, inferArchitecture: false, at: span)
+            } else if WeightsLoading.isRandom(zoo) {
+              model.weights = try WeightsLoading.randomWeights(zoo, at: span)
             }
             if let config = model.weights?.network.config {
               model.zoo.architecture = config.name

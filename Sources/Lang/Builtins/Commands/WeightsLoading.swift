@@ -56,6 +56,31 @@ enum WeightsLoading {
     (try? CheckpointLoader().locate(zoo)) != nil
   }
 
+  /// Whether `zoo` is the untrained network, which needs no file (protocols.md §1.7).
+  static func isRandom(_ zoo: ZooModel) -> Bool { zoo.id == "random" }
+
+  /// The untrained network: torchvision's initialisation scheme from numpy's seed-0 stream
+  /// (see ``ResNet/randomInitialization(_:seed:)``); the same weights every time.
+  static func randomWeights(_ zoo: ZooModel, at span: SourceSpan) throws(RuntimeError)
+    -> ModelWeights
+  {
+    let config = config(for: zoo)
+    let seed = ResNet.randomInitializationSeed
+    let state = ResNet.randomInitialization(config, seed: seed)
+    var report = LoadReport(
+      source: "random initialisation", format: "kaiming-normal fan-out, numpy seed \(seed)")
+    report.expectedCount = state.count
+    report.matchedCount = state.count
+    do {
+      return ModelWeights(
+        network: try ResNet(config: config, stateDict: state),
+        hash: LoadedCheckpoint.contentHash(of: state), file: "(random init, seed \(seed))",
+        report: report)
+    } catch {
+      throw RuntimeError("random initialisation: \(error)", at: span)
+    }
+  }
+
   /// A zoo entry filed under another name (`load byol as=byol-mine`): same architecture and
   /// preprocessing, no published numbers.
   static func customEntry(renaming zoo: ZooModel, to name: String) -> ZooModel {
