@@ -5,10 +5,10 @@
 // Z + t·Z_d, so a line search needs no feature products).
 //
 // Algorithm: Nocedal & Wright, Numerical Optimization (2nd ed.), Alg. 7.4 (two-loop recursion,
-// H₀ = (sᵀy / yᵀy)·I) with the strong-Wolfe line search of Alg. 3.5/3.6 (bracketing, then
-// zoom with a safeguarded cubic step). Constants follow scipy's L-BFGS-B (`dcsrch` with
-// ftol 1e-3, gtol 0.9; first step of a fresh memory 1/‖d‖₂, later steps 1; a pair is skipped
-// when sᵀy ≤ eps·yᵀy). Stopping rules: see `LogisticRegressionConfig`.
+// H₀ = (sᵀy / yᵀy)·I — for an unbounded problem the same direction as L-BFGS-B's compact
+// form) with scipy L-BFGS-B's line search, MINPACK-2's Moré–Thuente `dcsrch` (LineSearch.swift;
+// ftol 1e-3, gtol 0.9, xtol 0.1; first step of a run 1/‖d‖₂, later steps 1; a pair is skipped
+// when sᵀy ≤ eps·(−gᵀs)). Stopping rules: see `LogisticRegressionConfig`.
 
 /// An objective the minimiser can move along lines. The conforming type keeps the current
 /// point; ``LBFGS`` owns the step algebra.
@@ -90,14 +90,17 @@ enum LBFGS {
         d = g.map { -$0 }
         slope = dot(g, d)
       }
-      var search = lineSearch(&objective, d: d, f0: f, slope0: slope, fresh: pairs.isEmpty,
+      var search = lineSearch(
+        &objective, d: d, f0: f, slope0: slope, fresh: outcome.iterations == 0,
         settings: settings)
       outcome.lineEvaluations += search.evaluations
       if search.step == nil && !pairs.isEmpty {
         // scipy resets the memory and retries along −∇ before giving up.
         pairs.removeAll()
         d = g.map { -$0 }
-        search = lineSearch(&objective, d: d, f0: f, slope0: dot(g, d), fresh: true,
+        slope = dot(g, d)
+        search = lineSearch(
+          &objective, d: d, f0: f, slope0: slope, fresh: outcome.iterations == 0,
           settings: settings)
         outcome.lineEvaluations += search.evaluations
       }
@@ -109,15 +112,14 @@ enum LBFGS {
       var s = d
       var y = gNew
       var sy = 0.0
-      var yy = 0.0
       for i in x.indices {
         s[i] = t * d[i]
         x[i] += s[i]
         y[i] -= g[i]
         sy += s[i] * y[i]
-        yy += y[i] * y[i]
       }
-      if sy > Double.ulpOfOne * yy {
+      // L-BFGS-B skips the update when sᵀy ≤ eps·(−gᵀd·t).
+      if sy > Double.ulpOfOne * (-slope * t) {
         if pairs.count == settings.memory { pairs.removeFirst() }
         pairs.append((s, y, 1 / sy))
       }
@@ -165,83 +167,27 @@ enum LBFGS {
     return q
   }
 
-  // MARK: - Strong-Wolfe line search
+  // MARK: - Line search
 
-  private static let c1 = 1e-3
-  private static let c2 = 0.9
-
-  /// Finds `t` with `φ(t) ≤ φ(0) + c₁·t·φ'(0)` and `|φ'(t)| ≤ c₂·|φ'(0)|`.
+  /// scipy L-BFGS-B's `lnsrlb`: the Moré–Thuente search (``MoreThuente``, ftol 1e-3, gtol 0.9,
+  /// xtol 0.1, stpmax 1e10) from `min(1/‖d‖₂, stpmax)` on a run's first iteration and 1 after.
+  /// - Returns: The accepted step, or nil after `maxLineSearchSteps` evaluations without one
+  ///   (scipy then restarts from steepest descent with an empty memory).
   private static func lineSearch<F: LineObjective>(
     _ objective: inout F, d: [Double], f0: Double, slope0: Double, fresh: Bool,
     settings: Settings
   ) -> (step: Double?, evaluations: Int) {
     objective.setDirection(d)
     let dNorm = dot(d, d).squareRoot()
-    var t = fresh ? min(1 / dNorm, 1e10) : 1
-    var previous = (t: 0.0, f: f0, g: slope0)
+    var search = MoreThuente(f0: f0, g0: slope0, step: fresh ? min(1 / dNorm, 1e10) : 1)
     var evaluations = 0
     while evaluations < settings.maxLineSearchSteps {
-      let (f, g) = objective.line(at: t)
+      let (f, g) = objective.line(at: search.step)
       evaluations += 1
-      if !f.isFinite || f > f0 + c1 * t * slope0 || (evaluations > 1 && f >= previous.f) {
-        let step = zoom(objective, low: previous, high: (t, f, g), f0: f0, slope0: slope0,
-          budget: settings.maxLineSearchSteps - evaluations, evaluations: &evaluations)
-        return (step, evaluations)
-      }
-      if abs(g) <= -c2 * slope0 { return (t, evaluations) }
-      if g >= 0 {
-        let step = zoom(objective, low: (t, f, g), high: previous, f0: f0, slope0: slope0,
-          budget: settings.maxLineSearchSteps - evaluations, evaluations: &evaluations)
-        return (step, evaluations)
-      }
-      previous = (t, f, g)
-      t *= 4
+      guard f.isFinite, g.isFinite else { return (nil, evaluations) }
+      if search.next(value: f, slope: g) != .evaluate { return (search.step, evaluations) }
     }
     return (nil, evaluations)
-  }
-
-  /// Narrows a bracket `[low, high]` (low satisfies sufficient decrease) to a Wolfe point.
-  private static func zoom<F: LineObjective>(
-    _ objective: F, low: (t: Double, f: Double, g: Double), high: (t: Double, f: Double, g: Double),
-    f0: Double, slope0: Double, budget: Int, evaluations: inout Int
-  ) -> Double? {
-    var lo = low
-    var hi = high
-    for _ in 0..<max(budget, 0) {
-      let width = hi.t - lo.t
-      if abs(width) <= 1e-16 * max(abs(lo.t), 1) { break }
-      var t = cubicMinimizer(lo, hi) ?? (lo.t + 0.5 * width)
-      // Keep the trial inside the middle 80% of the bracket.
-      let a = min(lo.t, hi.t) + 0.1 * abs(width)
-      let b = max(lo.t, hi.t) - 0.1 * abs(width)
-      if !(t >= a && t <= b) { t = lo.t + 0.5 * width }
-      let (f, g) = objective.line(at: t)
-      evaluations += 1
-      if !f.isFinite || f > f0 + c1 * t * slope0 || f >= lo.f {
-        hi = (t, f, g)
-      } else {
-        if abs(g) <= -c2 * slope0 { return t }
-        if g * (hi.t - lo.t) >= 0 { hi = lo }
-        lo = (t, f, g)
-      }
-    }
-    // Out of budget: accept the best point with sufficient decrease, as dcsrch does on warning.
-    return lo.t > 0 && lo.f < f0 ? lo.t : nil
-  }
-
-  /// The minimiser of the cubic through two points with values and slopes, if it exists.
-  private static func cubicMinimizer(
-    _ p: (t: Double, f: Double, g: Double), _ q: (t: Double, f: Double, g: Double)
-  ) -> Double? {
-    guard p.f.isFinite, q.f.isFinite else { return nil }
-    let d1 = p.g + q.g - 3 * (p.f - q.f) / (p.t - q.t)
-    let disc = d1 * d1 - p.g * q.g
-    guard disc >= 0 else { return nil }
-    let d2 = (q.t > p.t ? 1.0 : -1.0) * disc.squareRoot()
-    let denominator = q.g - p.g + 2 * d2
-    guard denominator != 0 else { return nil }
-    let t = q.t - (q.t - p.t) * (q.g + d2 - d1) / denominator
-    return t.isFinite ? t : nil
   }
 
   // MARK: - Vector helpers
