@@ -40,6 +40,8 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
   case legacyHeaderInvalid(reason: String)
   /// A raw storage record is cut short or disagrees with the pickle.
   case legacyStorageInvalid(key: String, reason: String)
+  /// A torch zip's `byteorder` record is neither `little` nor `big`.
+  case byteOrderInvalid(String)
 
   // MARK: - safetensors
 
@@ -104,6 +106,7 @@ public enum CheckpointError: Error, Equatable, Sendable, CustomStringConvertible
     case .archiveEntryMissing(let name): return "torch archive has no \(name)"
     case .legacyHeaderInvalid(let reason): return "legacy torch file: \(reason)"
     case .legacyStorageInvalid(let key, let reason): return "legacy storage \(key): \(reason)"
+    case .byteOrderInvalid(let text): return "torch archive byteorder is '\(text)', not little or big"
     case .safetensors(let error): return error.description
     case .pickle(let error): return error.description
     case .unexpectedStructure(let path, let expected, let found):

@@ -112,7 +112,25 @@ public struct CheckpointLoader: Sendable {
     -> LoadedCheckpoint
   {
     let file = try locate(model, from: from)
-    return try load(file: file, expected: Self.expectedShapes(for: model), prefix: model.keyPrefix)
+    var loaded = try load(
+      file: file, expected: Self.expectedShapes(for: model), prefix: model.keyPrefix)
+    if let warning = manifestWarning(for: file) { loaded.report.warnings.append(warning) }
+    return loaded
+  }
+
+  /// Compares a file in the cache folder with what `fetch` recorded (``FetchManifest``).
+  ///
+  /// - Returns: A warning when the file changed since it was fetched; nil when it matches,
+  ///   was never fetched, or lies outside the cache.
+  public func manifestWarning(for file: URL) -> String? {
+    let folder = file.deletingLastPathComponent().standardizedFileURL.path
+    guard folder == cacheFolder.standardizedFileURL.path else { return nil }
+    guard case .changed(let entry, let bytes, let digest) =
+      FetchManifest.read(in: cacheFolder).verify(file)
+    else { return nil }
+    let found = digest.map { "SHA-256 \($0.prefix(12))…" } ?? "\(bytes) bytes"
+    return "\(file.lastPathComponent) changed since fetch: \(found), fetched "
+      + "\(entry.bytes) bytes with SHA-256 \(entry.sha256.prefix(12))… (fetch again to restore)"
   }
 
   /// Loads a file against an architecture.

@@ -56,6 +56,9 @@ public struct LoadReport: Sendable, Equatable, CustomStringConvertible {
   public var unexpected: [String] = []
   /// Non-tensor entries next to the weights (`epoch`, `arch`, `optimizer`, …).
   public var ignoredEntries: [String] = []
+  /// Things the host should show but that do not stop the load (a fetched file that no longer
+  /// matches the cache manifest).
+  public var warnings: [String] = []
 
   /// Creates an empty report.
   ///
@@ -101,6 +104,7 @@ public struct LoadReport: Sendable, Equatable, CustomStringConvertible {
       lines.append("shape mismatch: \(m.path): expected \(m.expected), found \(m.found)")
     }
     if !unexpected.isEmpty { lines.append("unexpected: " + Self.list(unexpected)) }
+    for warning in warnings { lines.append("warning: " + warning) }
     return lines.joined(separator: "\n")
   }
 

@@ -8,7 +8,8 @@ import Kernels
 /// The file keeps its published name (`moco_v2_800ep_pretrain.pth.tar`) inside
 /// ``CheckpointLoader/cacheFolder``, which is where ``CheckpointLoader/locate(_:from:)`` looks
 /// after `from=` and `$SSL_MODELS`. An interrupted fetch resumes; a finished one records its
-/// SHA-256 next to the file (`<file>.sha256`) and is not downloaded again.
+/// SHA-256 next to the file (`<file>.sha256`) and, with its size, in the cache's
+/// ``FetchManifest``, and is not downloaded again.
 public struct ModelFetcher: Sendable {
   /// Decides where the cache is.
   public var loader: CheckpointLoader
@@ -75,12 +76,29 @@ public struct ModelFetcher: Sendable {
       let digest = record.split(separator: " ").first, digest.count == 64
     {
       let size = (try? manager.attributesOfItem(atPath: destination.path)[.size] as? Int) ?? 0
-      return DownloadResult(
+      let result = DownloadResult(
         file: destination.path, bytes: Int64(size), sha256: String(digest),
         resumedFrom: Int64(size))
+      if FetchManifest.read(in: loader.cacheFolder).files[destination.lastPathComponent] == nil {
+        recordInManifest(result, for: model)
+      }
+      return result
     }
-    return try downloader.download(
+    let result = try downloader.download(
       from: try requestURL(for: model), to: destination, cancellation: cancellation,
       progress: progress)
+    recordInManifest(result, for: model)
+    return result
+  }
+
+  /// Adds a finished download to the cache's ``FetchManifest`` (size, SHA-256, URL), which
+  /// later loads check the file against. A manifest that cannot be written only loses that
+  /// check, so the download still succeeds.
+  private func recordInManifest(_ result: DownloadResult, for model: ZooModel) {
+    var manifest = FetchManifest.read(in: loader.cacheFolder)
+    manifest.record(
+      file: URL(fileURLWithPath: result.file), model: model.id, url: model.url ?? "",
+      bytes: result.bytes, sha256: result.sha256)
+    try? manifest.write(in: loader.cacheFolder)
   }
 }

@@ -27,25 +27,15 @@ extension ZooModel {
   public var isManualDownload: Bool { id == "simclr-v1" || id == "simclr-v2" }
 }
 
-/// What is known about a model's file before and after `fetch`.
+/// What is known about a model's file before `fetch`.
 extension ZooModel {
-  /// The backbone's float32 size in bytes (its parameters and batch-norm statistics × 4),
-  /// i.e. the size of the converted checkpoint. Published files are larger by whatever they
-  /// carry besides the backbone (MoCo's key encoder and queue, optimiser state, heads); their
-  /// exact sizes are recorded by `fetch` (see ``recordedDigest(in:)``), not guessed here.
-  public var backboneBytes: Int {
+  /// A lower bound on the published file's size: the backbone's float32 weights (BN counters
+  /// excluded), i.e. the converted checkpoint. The exact sizes are not known offline and are
+  /// not invented; real files also hold heads, momentum encoders or optimiser state, so they
+  /// are larger. `fetch` records the real size and SHA-256 in the cache's ``FetchManifest``.
+  public var minimumFileBytes: Int {
     let config = ResNetConfig.named(architecture) ?? .resnet50(width: widthMultiplier)
-    return ResNet.parameterShapes(config).reduce(0) { $0 + 4 * Tensor.elementCount($1.shape) }
-  }
-
-  /// The SHA-256 `fetch` recorded beside the downloaded file in `folder`
-  /// (`<file>.sha256`, sha256sum format), or nil when the file was not fetched.
-  public func recordedDigest(in folder: URL) -> String? {
-    guard let name = downloadFileName else { return nil }
-    let sidecar = folder.appendingPathComponent(name + ".sha256")
-    guard let text = try? String(contentsOf: sidecar, encoding: .utf8),
-      let digest = text.split(separator: " ").first, digest.count == 64
-    else { return nil }
-    return String(digest)
+    return ResNet.parameterShapes(config).filter { !$0.name.hasSuffix("num_batches_tracked") }
+      .reduce(0) { $0 + 4 * Tensor.elementCount($1.shape) }
   }
 }

@@ -1,6 +1,5 @@
 // Copyright © 2026 the ssl authors.
 
-import Foundation
 import Runtime
 import Testing
 
@@ -66,31 +65,5 @@ import Testing
     #expect(ModelZoo.resolve("byol")?.url?.hasSuffix("pretrain_res50x1.pkl") == true)
     #expect(ModelZoo.resolve("supervised")?.url == nil)
     #expect(ModelZoo.resolve("spatial")?.checkpointFile == "ventral.pth.tar")
-  }
-}
-
-@Suite struct ZooFileFactsTests {
-  /// torchvision's resnet50() state dict without fc holds 23,561,205 values
-  /// (`sum(v.numel() for k, v in resnet50().state_dict().items() if not k.startswith("fc."))`,
-  /// of which 53 are num_batches_tracked counters).
-  @Test func backboneSizeIsTorchvisions() throws {
-    let byol = try #require(ModelZoo.resolve("byol"))
-    #expect(byol.backboneBytes == 4 * 23_561_205)
-    let w3 = try #require(ModelZoo.resolve("default-w3"))
-    #expect(w3.backboneBytes > 8 * byol.backboneBytes)
-  }
-
-  @Test func recordedDigestIsReadFromTheFetchSidecar() throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("zoo-digest-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let swav = try #require(ModelZoo.resolve("swav"))
-    #expect(swav.recordedDigest(in: folder) == nil)
-    let digest = String(repeating: "ab", count: 32)
-    try "\(digest)  swav_800ep_pretrain.pth.tar\n".write(
-      to: folder.appendingPathComponent("swav_800ep_pretrain.pth.tar.sha256"), atomically: true,
-      encoding: .utf8)
-    #expect(swav.recordedDigest(in: folder) == digest)
   }
 }

@@ -144,11 +144,6 @@ enum ShowCommand {
     return DataTable(title: "", columns: ["task", "group", "protocols", "metrics"], rows: rows)
   }
 
-  /// `97.5 MB`.
-  static func formatMegabytes(_ bytes: Int) -> String {
-    formatFixed(Double(bytes) / 1_000_000, decimals: 1) + " MB"
-  }
-
   static func modelDetail(_ zoo: ZooModel, _ state: BenchState) -> String {
     var lines: [(String, String)] = [
       ("model", zoo.displayName),
@@ -159,8 +154,7 @@ enum ShowCommand {
       ("input normalisation", zoo.normalization == .imagenet ? "ImageNet mean/std" : "none ([0, 1] inputs)"),
       ("checkpoint file", zoo.checkpointFile),
       ("original url", zoo.url ?? "—"),
-      ("backbone size", formatMegabytes(zoo.backboneBytes) + " (float32; published files also hold heads or optimiser state)"),
-      ("sha256 (fetch)", zoo.recordedDigest(in: CheckpointLoader().cacheFolder) ?? "—"),
+      ("file size", WeightsLoading.fileSizeDescription(zoo)),
       ("on the bench", state.bench.contains { $0.zoo.id == zoo.id } ? "yes" : "no"),
       ("results", "\(state.results.rows.filter { $0.model == zoo.displayName }.count)"),
     ]

@@ -56,6 +56,18 @@ enum WeightsLoading {
     (try? CheckpointLoader().locate(zoo)) != nil
   }
 
+  /// What is known of a zoo file's size: the size and SHA-256 `fetch` recorded in the cache
+  /// manifest, else the lower bound computed from the architecture (marked approximate).
+  static func fileSizeDescription(_ zoo: ZooModel) -> String {
+    if isRandom(zoo) { return "— (generated, no file)" }
+    let manifest = FetchManifest.read(in: CheckpointLoader().cacheFolder)
+    if let name = zoo.downloadFileName, let entry = manifest.files[name] {
+      return "\(entry.bytes) bytes, sha256 \(entry.sha256) (recorded by fetch)"
+    }
+    let megabytes = Double(zoo.minimumFileBytes) / 1_000_000
+    return "≥ \(formatFixed(megabytes, decimals: 1)) MB (float32 backbone; exact size recorded by fetch)"
+  }
+
   /// Whether `zoo` is the untrained network, which needs no file (protocols.md §1.7).
   static func isRandom(_ zoo: ZooModel) -> Bool { zoo.id == "random" }
 

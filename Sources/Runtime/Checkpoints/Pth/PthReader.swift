@@ -120,7 +120,12 @@ public struct PthReader: Sendable {
     var bigEndian = false
     if let order = archive.entry(named: prefix + "byteorder") {
       let text = String(decoding: try archive.contents(of: order), as: UTF8.self)
-      bigEndian = text.trimmingCharacters(in: .whitespacesAndNewlines) == "big"
+      // Only torch's two spellings; anything else would silently misread every value.
+      switch text.trimmingCharacters(in: .whitespacesAndNewlines) {
+      case "little": bigEndian = false
+      case "big": bigEndian = true
+      case let other: throw .byteOrderInvalid(String(other.prefix(32)))
+      }
     }
     let pickle = try archive.contents(of: pickleEntry)
     let (root, refs) = try unpickle(CheckpointBytes(pickle), start: 0, limits: limits).0

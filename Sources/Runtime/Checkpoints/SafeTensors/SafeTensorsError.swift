@@ -25,6 +25,8 @@ public enum SafeTensorsError: Error, Equatable, Sendable {
   case byteCountMismatch(tensor: String, shape: [Int], dtype: String, expected: Int, found: Int)
   /// No tensor of that name is in the file.
   case missingTensor(name: String)
+  /// Two tensors' `data_offsets` share bytes (the format requires disjoint ranges).
+  case overlappingTensors(first: String, second: String)
 
   // MARK: Writing
 
@@ -54,6 +56,8 @@ extension SafeTensorsError: CustomStringConvertible {
       return "\(tensor): \(dtype) \(shape) needs \(expected) bytes, data_offsets span \(found)"
     case .missingTensor(let name):
       return "\(name): not in the file"
+    case .overlappingTensors(let first, let second):
+      return "\(first) and \(second) overlap in the data section"
     case .writeFailed(let path, let reason):
       return "cannot write \(path): \(reason)"
     }

@@ -77,6 +77,12 @@ public struct SafeTensorsFile: @unchecked Sendable {
       entries.append(try Self.entry(name: name, value: value, dataSize: dataSize))
     }
     entries.sort { ($0.byteRange.lowerBound, $0.name) < ($1.byteRange.lowerBound, $1.name) }
+    // The format forbids tensors sharing bytes (unlike torch storages, where views are normal):
+    // an overlap is a corrupt or crafted header. Gaps are tolerated (nothing reads them).
+    for (previous, next) in zip(entries, entries.dropFirst())
+    where next.byteRange.lowerBound < previous.byteRange.upperBound {
+      throw .overlappingTensors(first: previous.name, second: next.name)
+    }
     self.entries = entries
     self.metadata = metadata
     self.bytes = data
