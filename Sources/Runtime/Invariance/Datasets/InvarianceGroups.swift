@@ -35,10 +35,20 @@ public struct InvarianceGroup: Equatable, Sendable {
 public struct InvarianceGroups: Sendable {
   /// The layouts of §8.3.
   public enum Layout: String, CaseIterable, Sendable {
-    case coil100, aloiViewpoint = "aloi_viewpoint", aloiIllumination = "aloi_illumination",
-      aloiTemperature = "aloi_temperature", alotViewpoint = "alot_viewpoint",
-      alotIllumination = "alot_illumination", alotTemperature = "alot_temperature",
-      exposureErrors = "exposure_errors", dali, flickr1024, realBlur = "realblur", folder
+    case coil100
+    case aloiViewpoint = "aloi_viewpoint"
+    case aloiIllumination = "aloi_illumination"
+    case
+      aloiTemperature = "aloi_temperature"
+    case alotViewpoint = "alot_viewpoint"
+    case
+      alotIllumination = "alot_illumination"
+    case alotTemperature = "alot_temperature"
+    case
+      exposureErrors = "exposure_errors"
+    case dali, flickr1024
+    case realBlur = "realblur"
+    case folder
   }
 
   /// The layout read.
@@ -92,7 +102,8 @@ public struct InvarianceGroups: Sendable {
   }
 
   /// One group per subfolder of `root/sub`.
-  private static func perFolder(_ root: String, _ sub: String, _ layout: Layout) throws(DatasetError)
+  private static func perFolder(_ root: String, _ sub: String, _ layout: Layout)
+    throws(DatasetError)
     -> [InvarianceGroup]
   {
     let base = sub.isEmpty ? root : root + "/" + sub
@@ -141,7 +152,8 @@ public struct InvarianceGroups: Sendable {
         let id = stem.split(separator: "-").first.map(String.init) ?? stem
         return InvarianceGroup(
           key: id,
-          paths: ["GT_IMAGES/" + gt] + inputs.filter { $0.contains(id) }.map { "INPUT_IMAGES/" + $0 })
+          paths: ["GT_IMAGES/" + gt]
+            + inputs.filter { $0.contains(id) }.map { "INPUT_IMAGES/" + $0 })
       }
     case .flickr1024:
       let files = Set(walk(root, base: root))
@@ -163,7 +175,8 @@ public struct InvarianceGroups: Sendable {
   }
 
   /// ALOT: parses `<obj>_c<cam>l<light>[r<rot>].png` and `<obj>_c<cam>i.png`.
-  private static func alot(_ layout: Layout, root: String) throws(DatasetError) -> [InvarianceGroup] {
+  private static func alot(_ layout: Layout, root: String) throws(DatasetError) -> [InvarianceGroup]
+  {
     struct View {
       var path: String
       var second: String
@@ -201,7 +214,9 @@ public struct InvarianceGroups: Sendable {
       }
     case .alotIllumination:
       return zip(objects, parsed).flatMap { object, views in
-        grouped(views.filter { $0.light != nil && [0, 60, 120, 180].contains($0.rotation) }.map(\.path)) {
+        grouped(
+          views.filter { $0.light != nil && [0, 60, 120, 180].contains($0.rotation) }.map(\.path)
+        ) {
           path in
           guard let v = views.first(where: { $0.path == path }) else { return nil }
           return "\(object.key)/c\(v.camera)/r\(v.rotation)"

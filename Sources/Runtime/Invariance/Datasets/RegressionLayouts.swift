@@ -67,7 +67,10 @@ extension RegressionDataset {
     var inside = false
     for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-      if line == "{" { inside = true; continue }
+      if line == "{" {
+        inside = true
+        continue
+      }
       if line == "}" { break }
       guard inside, !line.isEmpty else { continue }
       let parts = line.split(separator: " ").compactMap { Double($0) }

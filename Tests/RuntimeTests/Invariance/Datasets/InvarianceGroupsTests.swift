@@ -4,9 +4,8 @@
 // glob/re in Python, over tiny trees of empty files).
 
 import Foundation
-import Testing
-
 import Runtime
+import Testing
 
 @Suite("Real-world invariance groupings")
 struct InvarianceGroupsTests {
@@ -20,7 +19,9 @@ struct InvarianceGroupsTests {
     .flickr1024: "flickr1024", .realBlur: "realblur", .folder: "folder",
   ]
 
-  @Test("every layout's groups equal the Python re-implementation's", arguments: InvarianceGroups.Layout.allCases)
+  @Test(
+    "every layout's groups equal the Python re-implementation's",
+    arguments: InvarianceGroups.Layout.allCases)
   func groups(_ layout: InvarianceGroups.Layout) throws {
     let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("inv_trees.json"))
     let expected = try JSONDecoder().decode([String: [[String]]].self, from: data)

@@ -72,7 +72,10 @@ struct RegressionDatasetTests {
     let file = dir.appendingPathComponent("bad.pts")
     try "version: 1\nn_points: 68\n{\n1.0 2.0\nx y\n}\n".write(
       to: file, atomically: true, encoding: .utf8)
-    #expect(throws: DatasetError.malformedFile(path: file.path, line: 5, reason: "expected `x y`, got `x y`")) {
+    #expect(
+      throws: DatasetError.malformedFile(
+        path: file.path, line: 5, reason: "expected `x y`, got `x y`")
+    ) {
       _ = try RegressionDataset.readPTS(file.path)
     }
   }
