@@ -25,4 +25,12 @@ public enum InvarianceError: Error, Equatable, Sendable {
   case fusionDimensionMismatch(mode: String, dimensions: [Int])
   /// Fusion needs at least two feature sets.
   case fusionNeedsTwoModels(count: Int)
+
+  // MARK: Wrapped stage errors
+  /// A synthetic transform failed on an image.
+  case transform(TransformError, image: Int)
+  /// An image could not be preprocessed.
+  case image(ImageError)
+  /// The forward pass failed (or was cancelled: `.tensor(.cancelled)`).
+  case tensor(TensorError)
 }
