@@ -93,8 +93,8 @@ struct InvarianceReference: Decodable {
     #expect(throws: InvarianceError.tooFewReferenceFeatures(count: 1)) {
       try FeatureStatistics(features: one)
     }
-    // Rank-deficient covariance (two identical columns) is not positive definite.
-    let flat = try FeatureMatrix(rows: 3, columns: 2, values: [1, 1, 2, 2, 4, 4])
+    // A zero covariance (identical rows) is not positive definite.
+    let flat = try FeatureMatrix(rows: 3, columns: 2, values: [1, 2, 1, 2, 1, 2])
     #expect(throws: InvarianceError.self) { try FeatureStatistics(features: flat).whitening() }
   }
 
