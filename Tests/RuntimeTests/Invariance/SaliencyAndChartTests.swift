@@ -61,4 +61,24 @@ import Testing
     }
     try SaliencyGrid(title: "Occlusion saliency", cells: cells).write(to: folder + "/ssl-saliency-grid.png")
   }
+
+  /// A real map: the tiny torchvision-parity bottleneck net on a synthetic image (coarse stride
+  /// so the debug build stays quick), drawn as an overlay in $TMPDIR/ssl-saliency-resnet.png.
+  @Test func tinyResNetOcclusionOverlay() throws {
+    let fixture = try ResNetFixture("resnet_tiny_bottleneck")
+    let model = try ResNet(
+      config: ResNetConfig(name: "tiny-bottleneck", block: .bottleneck, blocksPerStage: [1, 1, 2, 1], baseWidth: 4),
+      stateDict: fixture.stateDict)
+    let image = syntheticImages(count: 1, seed: 9)[0]
+    let settings = OcclusionSettings(window: 30, stride: 16, batchSize: 16)
+    let result = try OcclusionSaliency.map(of: image, model: ResNetFeatureFunction(model: model), settings: settings)
+    #expect(result.map.width == 224 && result.map.height == 224)
+    #expect(result.view.width == 224 && result.view.height == 224)
+    #expect(result.map.values.allSatisfy { $0 >= 0 && $0.isFinite })
+    let diffusion = result.map.attentiveDiffusion
+    #expect(diffusion > 0 && diffusion < 100)
+    let cell = SaliencyGrid.Cell(image: result.view, map: result.map, label: String(format: "tiny net %.1f%%", diffusion))
+    try SaliencyGrid(title: "Occlusion saliency (tiny net)", cells: [[cell]])
+      .write(to: FileManager.default.temporaryDirectory.path + "/ssl-saliency-resnet.png")
+  }
 }
