@@ -39,7 +39,8 @@ enum PillowColor {
   /// `ImageOps.posterize`: keeps the top `bits` bits.
   static func posterized(_ image: RGBImage, bits: Int) -> RGBImage {
     let mask = ~UInt8(truncatingIfNeeded: (1 << (8 - bits)) - 1)
-    return RGBImage(width: image.width, height: image.height, pixels: image.pixels.map { $0 & mask })
+    return RGBImage(
+      width: image.width, height: image.height, pixels: image.pixels.map { $0 & mask })
   }
 
   /// `ImageOps.equalize`: per band, `lut[i] = (n_step/2 + Σ_{j<i} h[j]) // step` with
@@ -49,7 +50,9 @@ enum PillowColor {
     var luts = [[UInt8]]()
     for c in 0..<3 {
       var histogram = [Int](repeating: 0, count: 256)
-      for i in stride(from: c, to: image.pixels.count, by: 3) { histogram[Int(image.pixels[i])] += 1 }
+      for i in stride(from: c, to: image.pixels.count, by: 3) {
+        histogram[Int(image.pixels[i])] += 1
+      }
       let used = histogram.filter { $0 != 0 }
       let identity = (0..<256).map { UInt8($0) }
       guard used.count > 1, let last = used.last else {

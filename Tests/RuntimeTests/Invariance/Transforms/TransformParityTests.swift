@@ -42,7 +42,8 @@ struct TransformParityFixture: Decodable {
   func image(_ name: String, _ blob: [UInt8]) -> RGBImage? {
     guard let s = sources.first(where: { $0.name == name }) else { return nil }
     let n = s.width * s.height * 3
-    return RGBImage(width: s.width, height: s.height, pixels: Array(blob[s.offset..<(s.offset + n)]))
+    return RGBImage(
+      width: s.width, height: s.height, pixels: Array(blob[s.offset..<(s.offset + n)]))
   }
 }
 
