@@ -49,6 +49,10 @@ let package = Package(
 
     // MARK: - Tests
     .target(name: "TestSupport", dependencies: ["Runtime", "Kernels"], path: "Tests/TestSupport"),
+    // Fuzz targets (Tests/Fuzz/README.md): the readers' harnesses, and one driver binary that
+    // replays files or, built by scripts/fuzz with -sanitize=fuzzer, runs libFuzzer.
+    .target(name: "FuzzTargets", dependencies: ["Lang", "Runtime"], path: "Tests/Fuzz/Targets"),
+    .executableTarget(name: "ssl-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),
     .testTarget(name: "KernelsTests", dependencies: ["Kernels", "TestSupport"]),
     .testTarget(
       name: "RuntimeTests",
@@ -60,5 +64,7 @@ let package = Package(
     .testTarget(
       name: "replTests", dependencies: ["repl", "Lang", "Runtime", "TestSupport"],
       exclude: ["Snapshots"]),
+    .testTarget(
+      name: "FuzzTests", dependencies: ["FuzzTargets", "Runtime"], path: "Tests/Fuzz/Tests"),
   ]
 )

@@ -93,6 +93,14 @@ struct BenchState: Sendable {
     guard FileManager.default.fileExists(atPath: path) else { return }
     do {
       results.rows += try ResultsStore(path: path).all().map(\.row)
+    } catch .notWritable {
+      // A read-only workspace still shows what it holds.
+      do {
+        results.rows += try ResultsStore(readingOnly: path).all().map(\.row)
+        warn("warning: workspace '\(EvalCommand.workspace(self))' cannot be written (read-only, or the disk is full): results are shown, new ones cannot be stored\n")
+      } catch {
+        warn("warning: measured results not loaded: \(error.description)\n")
+      }
     } catch {
       warn("warning: measured results not loaded: \(error.description)\n")
     }
@@ -107,6 +115,9 @@ struct UserDataset: Sendable, Hashable {
     case folder
     /// A CSV/TSV list: path, label[, split].
     case list
+    /// Features extracted elsewhere: `.npy` (+ `.labels.npy`, `.split.npy`), `.npz` or
+    /// `.safetensors` with `features`, `labels` and optional `split` arrays.
+    case features
   }
   /// The name it was registered under.
   var name: String
@@ -115,4 +126,6 @@ struct UserDataset: Sendable, Hashable {
   var layout: Layout
   /// `top1` or `mean-per-class`.
   var metric: String
+  /// For a feature file: the model name its results are filed under (default: the dataset's).
+  var model: String? = nil
 }

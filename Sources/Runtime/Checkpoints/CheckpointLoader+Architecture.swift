@@ -20,7 +20,17 @@ extension CheckpointLoader {
   public func inferArchitecture(file: URL, prefix: String?) throws(CheckpointError)
     -> ResNetConfig?
   {
-    let bytes = try CheckpointBytes(contentsOf: file)
+    try inferArchitecture(CheckpointBytes(contentsOf: file), prefix: prefix) {
+      () throws(SafeTensorsError) in try SafeTensorsFile(contentsOf: file)
+    }
+  }
+
+  /// ``inferArchitecture(file:prefix:)`` for bytes in memory; `safetensors` opens the
+  /// safetensors view of them.
+  package func inferArchitecture(
+    _ bytes: CheckpointBytes, prefix: String?,
+    safetensors: () throws(SafeTensorsError) -> SafeTensorsFile
+  ) throws(CheckpointError) -> ResNetConfig? {
     var keys: [(name: String, shape: [Int])] = []
     switch CheckpointFormat.detect(bytes.prefix(16)) {
     case .torchZip?, .torchLegacy?:
@@ -33,7 +43,7 @@ extension CheckpointLoader {
       }
     case .safetensors?:
       do {
-        keys = try SafeTensorsFile(contentsOf: file).entries.map { ($0.name, $0.shape) }
+        keys = try safetensors().entries.map { ($0.name, $0.shape) }
       } catch {
         throw .safetensors(error)
       }

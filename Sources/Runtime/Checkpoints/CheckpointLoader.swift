@@ -145,10 +145,24 @@ public struct CheckpointLoader: Sendable {
     file: URL, expected: [(name: String, shape: [Int])], prefix: String?
   ) throws(CheckpointError) -> LoadedCheckpoint {
     let bytes = try CheckpointBytes(contentsOf: file)
+    let (stateDict, report, format) = try decode(
+      bytes, name: file.path, expected: expected, prefix: prefix
+    ) { () throws(SafeTensorsError) in try SafeTensorsFile(contentsOf: file) }
+    return LoadedCheckpoint(stateDict: stateDict, report: report, file: file, format: format)
+  }
+
+  /// Reads checkpoint bytes already in memory (the fuzz harness's entry point; `load(file:)`
+  /// goes through here too). `safetensors` opens the safetensors view, memory-mapped for files.
+  package func decode(
+    _ bytes: CheckpointBytes, name: String, expected: [(name: String, shape: [Int])],
+    prefix: String?,
+    safetensors: () throws(SafeTensorsError) -> SafeTensorsFile
+  ) throws(CheckpointError) -> (StateDict, LoadReport, CheckpointFormat) {
     guard let format = CheckpointFormat.detect(bytes.prefix(16)) else {
-      throw .unrecognizedFormat(path: file.path, leadingBytes: bytes.prefix(16))
+      throw .unrecognizedFormat(path: name, leadingBytes: bytes.prefix(16))
     }
-    var report = LoadReport(source: file.lastPathComponent, format: format.rawValue)
+    var report = LoadReport(
+      source: URL(fileURLWithPath: name).lastPathComponent, format: format.rawValue)
     let stateDict: StateDict
     switch format {
     case .torchZip, .torchLegacy:
@@ -160,9 +174,11 @@ public struct CheckpointLoader: Sendable {
       do { root = try machine.run() } catch { throw .pickle(error) }
       stateDict = try loadPickle(root, expected: expected, prefix: prefix, report: &report)
     case .safetensors:
+      let file: SafeTensorsFile
+      do { file = try safetensors() } catch { throw .safetensors(error) }
       stateDict = try loadSafeTensors(file, expected: expected, prefix: prefix, report: &report)
     }
-    return LoadedCheckpoint(stateDict: stateDict, report: report, file: file, format: format)
+    return (stateDict, report, format)
   }
 
   /// Matches a torch file's tensors, then decodes only the matched ones.
@@ -196,11 +212,9 @@ public struct CheckpointLoader: Sendable {
 
   /// A safetensors file: flat names, no wrappers; decoded by ``SafeTensorsFile``.
   private func loadSafeTensors(
-    _ url: URL, expected: [(name: String, shape: [Int])], prefix: String?,
+    _ file: SafeTensorsFile, expected: [(name: String, shape: [Int])], prefix: String?,
     report: inout LoadReport
   ) throws(CheckpointError) -> StateDict {
-    let file: SafeTensorsFile
-    do { file = try SafeTensorsFile(contentsOf: url) } catch { throw .safetensors(error) }
     let keys = file.entries.map { (name: $0.name, shape: $0.shape) }
     let pairs = KeyNormalization.match(keys, expected: expected, prefix: prefix, report: &report)
     try report.validate()

@@ -9,7 +9,7 @@
 import Foundation
 
 /// The CIFAR python layouts.
-enum CIFARLayout {
+package enum CIFARLayout {
   static func description(_ hundred: Bool) -> String {
     hundred
       ? "cifar-100-python/{train,test,meta}"
@@ -32,21 +32,11 @@ enum CIFARLayout {
       var samples: [DatasetSample] = []
       for name in names {
         let relative = "\(folder)/\(name)"
-        let batch = try unpickle(files, relative)
-        guard case .ndarray(let array)? = batch["data"], array.dtype == "u1",
-          array.shape.count == 2, array.shape[1] == 3072,
-          case .list(let labels)? = batch[labelKey], labels.count == array.shape[0]
-        else {
-          throw files.malformed(
-            relative, line: 0, "expected 'data' (N×3072 uint8) and '\(labelKey)'")
-        }
+        let batch = try decodeBatch(files.data(relative), path: files.path(relative), labelKey: labelKey)
         offsets[relative] = planes.count / 3072
-        planes += array.data
-        for (i, label) in labels.enumerated() {
-          guard case .int(let l) = label else {
-            throw files.malformed(relative, line: 0, "non-integer label")
-          }
-          samples.append(DatasetSample(path: "\(relative)#\(i)", label: l))
+        planes += batch.planes
+        for (i, label) in batch.labels.enumerated() {
+          samples.append(DatasetSample(path: "\(relative)#\(i)", label: label))
         }
       }
       official[split] = samples
@@ -65,10 +55,37 @@ enum CIFARLayout {
     return (DatasetContents(classNames: classes, official: official, listFiles: listFiles), images)
   }
 
+  /// Decodes one python-pickle batch: `data` (N×3072 uint8 planes) and the integer labels
+  /// under `labelKey`. The fuzz harness calls this directly.
+  package static func decodeBatch(_ data: Data, path: String, labelKey: String)
+    throws(DatasetError) -> (planes: [UInt8], labels: [Int])
+  {
+    let batch = try unpickle(data, path: path)
+    guard case .ndarray(let array)? = batch["data"], array.dtype == "u1",
+      array.shape.count == 2, array.shape[1] == 3072,
+      case .list(let labels)? = batch[labelKey], labels.count == array.shape[0],
+      array.data.count == array.shape[0] * 3072
+    else {
+      throw .malformedFile(path: path, line: 0, reason: "expected 'data' (N×3072 uint8) and '\(labelKey)'")
+    }
+    var ints: [Int] = []
+    ints.reserveCapacity(labels.count)
+    for label in labels {
+      guard case .int(let l) = label else {
+        throw .malformedFile(path: path, line: 0, reason: "non-integer label")
+      }
+      ints.append(l)
+    }
+    return (array.data, ints)
+  }
+
   private static func unpickle(_ files: LayoutFiles, _ relative: String) throws(DatasetError)
     -> PickleObject
   {
-    let data = try files.data(relative)
+    try unpickle(files.data(relative), path: files.path(relative))
+  }
+
+  private static func unpickle(_ data: Data, path: String) throws(DatasetError) -> PickleObject {
     let result: Result<PickleObject, PickleError> = data.withUnsafeBytes { raw in
       var machine = PickleMachine(bytes: raw, limits: CheckpointLimits())
       do throws(PickleError) { return .success(try machine.run()) } catch {
@@ -78,7 +95,7 @@ enum CIFARLayout {
     switch result {
     case .success(let object): return object
     case .failure(let error):
-      throw files.malformed(relative, line: 0, "unpickling failed: \(error)")
+      throw .malformedFile(path: path, line: 0, reason: "unpickling failed: \(error)")
     }
   }
 }

@@ -50,6 +50,10 @@ public enum MATFile {
     return variables
   }
 
+  /// The largest inflated variable accepted (the seed datasets' annotation files hold well
+  /// under 10 MB; a zip bomb stops here).
+  static let maxInflatedBytes = 256 << 20
+
   /// Inflates a zlib stream whose output size is unknown (the shared inflater wants it exact:
   /// a first pass with a generous limit learns it).
   static func inflate(_ zlib: [UInt8], path: String) throws(DatasetError) -> [UInt8] {
@@ -57,7 +61,7 @@ public enum MATFile {
       throw .malformedFile(path: path, line: 0, reason: "compressed element is not zlib/deflate")
     }
     let body = Array(zlib[2..<(zlib.count - 4)])
-    var limit = max(1 << 16, body.count * 16)
+    var limit = min(max(1 << 16, body.count * 16), maxInflatedBytes)
     while true {
       let result: Result<[UInt8], InflateError> = body.withUnsafeBytes { raw in
         do throws(InflateError) {
@@ -71,8 +75,12 @@ public enum MATFile {
         return bytes
       case .failure(.outputShort(_, let produced)) where produced < limit:
         limit = produced
-      case .failure(.outputLimitExceeded) where limit < 1 << 30:
-        limit *= 4
+      case .failure(.outputLimitExceeded) where limit < maxInflatedBytes:
+        limit = min(limit * 4, maxInflatedBytes)
+      case .failure(.outputLimitExceeded):
+        throw .malformedFile(
+          path: path, line: 0,
+          reason: "compressed element inflates past \(maxInflatedBytes >> 20) MB; refused")
       case .failure(let error):
         throw .malformedFile(path: path, line: 0, reason: "bad compressed element (\(error))")
       }

@@ -7,6 +7,11 @@ struct MATReader {
   let bytes: [UInt8]
   var position: Int
   let path: String
+  /// How many cells or structs enclose this matrix.
+  var depth = 0
+
+  /// The deepest nesting of cells and structs read (real annotation files use 2–3).
+  static let maxDepth = 32
 
   private static let classCell: UInt32 = 1
   private static let classStruct: UInt32 = 2
@@ -50,7 +55,16 @@ struct MATReader {
     let dims = Self.numbers(MATType.int32, dimBytes).map { Int($0) }
     let (_, nameBytes) = try element()
     let name = String(decoding: nameBytes, as: UTF8.self)
-    let count = dims.reduce(1, *)
+    // Every element takes at least one byte of this payload, so a valid array's element
+    // count never exceeds the payload size.
+    var count = 1
+    for dim in dims {
+      let (product, overflow) = count.multipliedReportingOverflow(by: dim)
+      guard dim >= 0, !overflow, product <= bytes.count else {
+        throw fail("\(name): dimensions \(dims) do not fit the \(bytes.count)-byte array")
+      }
+      count = product
+    }
     switch arrayClass {
     case Self.classCell:
       var elements: [MATValue] = []
@@ -100,7 +114,10 @@ struct MATReader {
   private mutating func nested() throws(DatasetError) -> MATValue {
     let (type, payload) = try element()
     guard type == MATType.matrix else { throw fail("expected a nested matrix, found type \(type)") }
-    var inner = MATReader(bytes: payload, position: 0, path: path)
+    guard depth < Self.maxDepth else {
+      throw fail("cells or structs nested more than \(Self.maxDepth) deep")
+    }
+    var inner = MATReader(bytes: payload, position: 0, path: path, depth: depth + 1)
     return try inner.matrix().1
   }
 

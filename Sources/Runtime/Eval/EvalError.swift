@@ -14,6 +14,11 @@ public enum EvalError: Error, Equatable, Sendable, CustomStringConvertible {
   case sizeMismatch(what: String, expected: Int, actual: Int)
   /// A protocol got no samples (or too few) to work with.
   case tooFewSamples(what: String, count: Int, needed: Int)
+  /// Features hold NaN or infinite values (a diverged checkpoint, a broken export): `count`
+  /// of them, the first in row `firstRow`. No protocol runs on them.
+  case nonFiniteFeatures(count: Int, rows: Int, firstRow: Int)
+  /// A classifier needs at least two classes in its training split.
+  case singleClass(label: Int)
 
   // MARK: Labels and parameters
 
@@ -21,6 +26,8 @@ public enum EvalError: Error, Equatable, Sendable, CustomStringConvertible {
   case labelOutOfRange(label: Int, classCount: Int)
   /// A parameter is outside its allowed range.
   case invalidParameter(name: String, value: Double, reason: String)
+  /// An episode asks for more classes than the data has.
+  case tooFewClasses(way: Int, classCount: Int)
   /// A class has fewer samples than an episode needs.
   case classTooSmall(label: Int, count: Int, needed: Int)
 
@@ -33,12 +40,19 @@ public enum EvalError: Error, Equatable, Sendable, CustomStringConvertible {
       "\(what): expected \(expected), got \(actual)"
     case .tooFewSamples(let what, let count, let needed):
       "\(what): \(count) samples, at least \(needed) needed"
+    case .nonFiniteFeatures(let count, let rows, let firstRow):
+      "\(count) feature values in \(rows) rows are NaN or infinite (first in row \(firstRow)); "
+        + "check the checkpoint or the feature file"
+    case .singleClass(let label):
+      "every training sample has label \(label); a classifier needs at least two classes"
     case .labelOutOfRange(let label, let classCount):
       "label \(label) is outside 0..<\(classCount)"
     case .invalidParameter(let name, let value, let reason):
       "\(name) = \(value): \(reason)"
+    case .tooFewClasses(let way, let classCount):
+      "way=\(way) needs \(way) classes per episode; the data has \(classCount)"
     case .classTooSmall(let label, let count, let needed):
-      "class \(label) has \(count) samples, an episode needs \(needed)"
+      "class \(label) has \(count) samples, an episode needs \(needed) (shot + query)"
     }
   }
 }

@@ -95,8 +95,7 @@ public enum FewShot {
     try validate(config)
     let classCount = (labels.max() ?? -1) + 1
     guard classCount >= config.way else {
-      throw .invalidParameter(
-        name: "way", value: Double(config.way), reason: "only \(classCount) classes")
+      throw .tooFewClasses(way: config.way, classCount: classCount)
     }
     var byClass = [[Int]](repeating: [], count: classCount)
     for (i, label) in labels.enumerated() {

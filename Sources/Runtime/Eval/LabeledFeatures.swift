@@ -12,13 +12,24 @@ public struct LabeledFeatures: Hashable, Sendable {
   /// - Parameters:
   ///   - features: `[n, d]` features.
   ///   - labels: `n` labels, each ≥ 0.
-  /// - Throws: ``EvalError`` when the counts differ or a label is negative.
+  /// - Throws: ``EvalError`` when the counts differ, a label is negative or a feature is NaN
+  ///   or infinite.
   public init(features: FeatureMatrix, labels: [Int]) throws(EvalError) {
     guard labels.count == features.rows else {
       throw .sizeMismatch(what: "labels", expected: features.rows, actual: labels.count)
     }
     if let bad = labels.first(where: { $0 < 0 }) {
       throw .labelOutOfRange(label: bad, classCount: (labels.max() ?? 0) + 1)
+    }
+    if let first = features.values.firstIndex(where: { !$0.isFinite }) {
+      let width = max(features.columns, 1)
+      var count = 0
+      var rows = Set<Int>()
+      for (i, v) in features.values.enumerated() where !v.isFinite {
+        count += 1
+        rows.insert(i / width)
+      }
+      throw .nonFiniteFeatures(count: count, rows: rows.count, firstRow: first / width)
     }
     self.features = features
     self.labels = labels

@@ -119,6 +119,10 @@ public enum LinearProbe {
     }
     let refitSplit: LabeledFeatures
     if let trainval { refitSplit = trainval } else { refitSplit = try train.appending(validation) }
+    // sklearn refuses one class ("needs samples of at least 2 classes"); so do we, up front.
+    if let only = refitSplit.labels.first, refitSplit.labels.allSatisfy({ $0 == only }) {
+      throw .singleClass(label: only)
+    }
     var model = LogisticRegression(c: 1, config: config.solver)
     var fits: [LinearProbeGridFit] = []
     var chosenC: Double

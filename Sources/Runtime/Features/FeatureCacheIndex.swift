@@ -44,10 +44,21 @@ enum FeatureCacheIndex {
       try migrator.migrate(queue)
       return queue
     } catch let error as DatabaseError {
+      // A read-only workspace or a full disk: lookups still read what is cached.
+      if !create, let queue = readOnly(path) { return queue }
       throw .io(path: path, reason: error.message ?? error.description)
     } catch {
       throw .io(path: path, reason: "cannot open the cache index (\(error.localizedDescription))")
     }
+  }
+
+  /// The index opened for reading only, told it cannot change (a WAL database in a folder
+  /// SQLite cannot write is otherwise unreadable); nil if even that fails.
+  private static func readOnly(_ path: String) -> DatabaseQueue? {
+    var configuration = Configuration()
+    configuration.readonly = true
+    let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    return try? DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
   }
 
   /// Runs `body` on the index, mapping database errors to ``FeatureError/io(path:reason:)``.

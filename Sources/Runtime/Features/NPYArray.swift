@@ -28,10 +28,14 @@ public struct NPYArray: Sendable {
       throw .malformed(path: path, reason: "not a .npy file")
     }
     let major = bytes[6]
+    guard (1...3).contains(major) else {
+      throw .malformed(path: path, reason: "unknown .npy format version \(major)")
+    }
     let lengthBytes = major == 1 ? 2 : 4
+    let start = 8 + lengthBytes
+    guard bytes.count >= start else { throw .malformed(path: path, reason: "truncated header") }
     var headerLength = 0
     for i in 0..<lengthBytes { headerLength |= Int(bytes[8 + i]) << (8 * i) }
-    let start = 8 + lengthBytes
     guard start + headerLength <= bytes.count else {
       throw .malformed(path: path, reason: "header runs past the end")
     }
@@ -45,9 +49,20 @@ public struct NPYArray: Sendable {
     if Self.field("fortran_order", in: header) == "True" {
       throw .malformed(path: path, reason: "Fortran-ordered arrays are not supported")
     }
-    let shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
-      .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    let count = shape.reduce(1, *)
+    let dims = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+      .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    let shape = dims.compactMap { Int($0) }
+    guard shape.count == dims.count, shape.allSatisfy({ $0 >= 0 }) else {
+      throw .malformed(path: path, reason: "shape \(shapeText) is not a tuple of sizes")
+    }
+    var count = 1
+    for dim in shape {
+      let (product, overflow) = count.multipliedReportingOverflow(by: dim)
+      guard !overflow, product <= bytes.count * 8 else {
+        throw .malformed(path: path, reason: "shape \(shapeText) needs more data than the file holds")
+      }
+      count = product
+    }
     let data = Array(bytes[(start + headerLength)...])
     guard let values = NPYDType.decode(descr, data, count: count) else {
       throw .malformed(path: path, reason: "unsupported dtype \(descr) or short data")
@@ -103,7 +118,9 @@ enum NPYDType {
       descr.first != ">" || descr.dropFirst().first == "u" && descr.hasSuffix("1")
     else { return nil }
     let kind = descr[descr.index(after: descr.startIndex)]
-    guard let size = Int(descr.dropFirst(2)), b.count >= count * size else { return nil }
+    guard let size = Int(descr.dropFirst(2)), [1, 2, 4, 8].contains(size),
+      count <= b.count / size
+    else { return nil }
     func le(_ i: Int) -> UInt64 {
       var v: UInt64 = 0
       for k in 0..<size { v |= UInt64(b[i * size + k]) << (8 * UInt64(k)) }

@@ -18,6 +18,10 @@ import Foundation
 public enum GDImageDecoder {
   /// The formats this libgd build reads (asked once through `gdSupportsFileType`).
   public static let supportedFormats: Set<ImageFormat> = {
+    // libgd prints "GD Warning: …" to stderr for every corrupt file; we report such files
+    // ourselves (UnreadableImageReport), so its messages are dropped. Installed once, before
+    // the first decode (every decode asks for this set first).
+    gdSetErrorMethod { _, _, _ in }
     var formats: Set<ImageFormat> = []
     for format in ImageFormat.allCases where gdSupportsFileType(format.probeName, 0) != 0 {
       formats.insert(format)
@@ -53,6 +57,12 @@ public enum GDImageDecoder {
       }
       guard supportedFormats.contains(format) else {
         return .failure(.unsupportedFormat(path: path, format: format.rawValue))
+      }
+      if let (width, height) = ImageHeader.declaredSize(raw, format: format),
+        width.multipliedReportingOverflow(by: height).partialValue > ImageHeader.maxPixels
+          || width > ImageHeader.maxPixels || height > ImageHeader.maxPixels
+      {
+        return .failure(.tooLarge(path: path, width: width, height: height))
       }
       if format == .jpeg && !hasEndOfImage(raw) {
         return .failure(.corrupt(path: path, format: format))

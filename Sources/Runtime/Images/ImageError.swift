@@ -10,6 +10,8 @@ public enum ImageError: Error, Equatable, Sendable {
   case unsupportedFormat(path: String, format: String)
   /// The decoder rejected the bytes (truncated or corrupt file).
   case corrupt(path: String, format: ImageFormat)
+  /// The header declares more pixels than ``ImageHeader/maxPixels`` (a decompression bomb).
+  case tooLarge(path: String, width: Int, height: Int)
 
   // MARK: Geometry
 
@@ -30,6 +32,9 @@ extension ImageError: CustomStringConvertible {
       return "\(path): corrupt or truncated \(format.rawValue.uppercased())"
     case .invalidGeometry(let path, let reason):
       return "\(path): \(reason)"
+    case .tooLarge(let path, let width, let height):
+      return "\(path): declares \(width) × \(height) pixels, more than the limit of "
+        + "\(ImageHeader.maxPixels) (Pillow's decompression-bomb limit); not decoded"
     }
   }
 
@@ -37,7 +42,7 @@ extension ImageError: CustomStringConvertible {
   public var path: String {
     switch self {
     case .unreadable(let path, _), .unsupportedFormat(let path, _), .corrupt(let path, _),
-      .invalidGeometry(let path, _):
+      .invalidGeometry(let path, _), .tooLarge(let path, _, _):
       return path
     }
   }

@@ -53,6 +53,9 @@ public struct FeatureOutcome: Sendable {
   public var fromCache: Bool
   /// Images that could not be read and were skipped (empty on a cache hit).
   public var unreadable: UnreadableImageReport
+  /// Why freshly extracted features could not be cached (a read-only workspace, a full
+  /// disk), or nil. The features are still returned: the work is not thrown away.
+  public var notCached: String? = nil
 }
 
 /// Pooled features for a dataset split: from the feature cache when present, otherwise
@@ -95,7 +98,9 @@ public enum FeatureProvider {
     }
     let set = FeatureSet(
       rows: pooled.shape[0], columns: pooled.shape[1], values: pooled.scalars, labels: labels)
-    try cache.store(set, for: key)
-    return FeatureOutcome(features: set, fromCache: false, unreadable: source.report)
+    var notCached: String?
+    do { try cache.store(set, for: key) } catch { notCached = "\(error)" }
+    return FeatureOutcome(
+      features: set, fromCache: false, unreadable: source.report, notCached: notCached)
   }
 }

@@ -18,7 +18,8 @@ public final class ResultsStore: Sendable {
 
   /// Opens (or creates) the database at a path, creating its folder.
   ///
-  /// - Throws: ``StoreError`` naming the path.
+  /// - Throws: ``StoreError`` naming the path; ``StoreError/notWritable(path:reason:)`` when
+  ///   the file or its folder cannot be written (a read-only workspace, a full disk).
   public init(path: String) throws(StoreError) {
     self.path = path
     let folder = (path as NSString).deletingLastPathComponent
@@ -34,6 +35,34 @@ public final class ResultsStore: Sendable {
       }
       try Self.migrator.migrate(queue)
     } catch let error as DatabaseError {
+      let reason = error.message ?? error.description
+      if [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_FULL, .SQLITE_PERM, .SQLITE_IOERR]
+        .contains(error.resultCode)
+      {
+        throw .notWritable(path: path, reason: reason)
+      }
+      throw .cannotOpen(path: path, reason: reason)
+    } catch let error as CocoaError where error.code == .fileWriteNoPermission {
+      throw .notWritable(path: path, reason: "permission denied")
+    } catch {
+      throw .cannotOpen(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Opens an existing database for reading only: a read-only workspace still shows its
+  /// results. SQLite is told the file cannot change (`immutable`), since a WAL database in a
+  /// folder it cannot write could not otherwise be opened.
+  ///
+  /// - Throws: ``StoreError/cannotOpen(path:reason:)``.
+  public init(readingOnly path: String) throws(StoreError) {
+    self.path = path
+    do {
+      var configuration = Configuration()
+      configuration.readonly = true
+      let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+        + "?immutable=1"
+      queue = try DatabaseQueue(path: uri, configuration: configuration)
+    } catch let error as DatabaseError {
       throw .cannotOpen(path: path, reason: error.message ?? error.description)
     } catch {
       throw .cannotOpen(path: path, reason: error.localizedDescription)
@@ -46,6 +75,10 @@ public final class ResultsStore: Sendable {
       try queue.write { db in
         for result in results { try ResultRecord(result).insert(db) }
       }
+    } catch let error as DatabaseError
+      where [.SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode)
+    {
+      throw .notWritable(path: path, reason: Self.reason(error))
     } catch {
       throw .failed(path: path, reason: Self.reason(error))
     }

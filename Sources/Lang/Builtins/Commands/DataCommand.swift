@@ -6,15 +6,20 @@ import Runtime
 /// `data <name> from="path" [layout=folder|list] [metric=top1|mean-per-class]`: registers a
 /// dataset of your own; it is read (and checked) right away.
 enum DataCommand {
-  static let usage = "data <name> from=\"folder|list.csv\" [layout=folder|list] [metric=top1|mean-per-class]"
+  static let usage =
+    "data <name> from=\"folder|list.csv|features.npz\" [layout=folder|list|features] [model=name] [metric=top1|mean-per-class]"
 
   static var command: Command<BenchState> {
     Command(
-      name: "data", summary: "register a dataset of your own (image folders or a CSV/TSV list)",
+      name: "data",
+      summary: "register a dataset of your own: image folders, a CSV/TSV list, or a feature file",
       usage: usage, example: "data birds from=\"data/birds\"; eval birds linear",
       options: [
         OptionSpec("from", "an image folder (<class>/<image>, or train/ val/ test/ of them) or a list file"),
-        OptionSpec("layout", "folder or list (default: list for a .csv/.tsv file, else folder)"),
+        OptionSpec(
+          "layout",
+          "folder, list or features (default: list for .csv/.tsv, features for .npy/.npz/.safetensors, else folder)"),
+        OptionSpec("model", "features: the model name results are filed under (default: the dataset's name)"),
         OptionSpec("metric", "top1 (default) or mean-per-class"),
       ],
       run: { state, invocation, out throws(RuntimeError) in
@@ -28,13 +33,15 @@ enum DataCommand {
         }
         let path = try ArgumentReader.text(from.value, option: "from")
         let ext = (path as NSString).pathExtension.lowercased()
-        var layout: UserDataset.Layout = ["csv", "tsv", "txt"].contains(ext) ? .list : .folder
+        var layout: UserDataset.Layout =
+          ["csv", "tsv", "txt"].contains(ext)
+          ? .list : ["npy", "npz", "safetensors"].contains(ext) ? .features : .folder
         if let (_, word) = invocation.option("layout") {
           let text = try ArgumentReader.text(word, option: "layout")
           guard let chosen = UserDataset.Layout(rawValue: text.lowercased()) else {
             throw RuntimeError(
-              "layout must be folder or list, got '\(text)'", at: word.span,
-              suggestion: NameSuggestion.nearest(to: text, among: ["folder", "list"]))
+              "layout must be folder, list or features, got '\(text)'", at: word.span,
+              suggestion: NameSuggestion.nearest(to: text, among: ["folder", "list", "features"]))
           }
           layout = chosen
         }
@@ -47,7 +54,28 @@ enum DataCommand {
               suggestion: NameSuggestion.nearest(to: metric, among: ["top1", "mean-per-class"]))
           }
         }
-        let entry = UserDataset(name: name, path: path, layout: layout, metric: metric)
+        var entry = UserDataset(name: name, path: path, layout: layout, metric: metric)
+        if let (_, word) = invocation.option("model") {
+          guard layout == .features else {
+            throw RuntimeError("model= names the source of a feature file; '\(path)' holds images", at: word.span)
+          }
+          entry.model = try ArgumentReader.text(word, option: "model")
+        }
+        if layout == .features {
+          let provided = try DatasetResolver.features(entry, at: from.value.span)
+          state.datasets[NameSuggestion.normalize(name)] = entry
+          let set = provided.set
+          let counts = set.splits.map { splits in
+            [DatasetSplit.train, .val, .test].compactMap { split -> String? in
+              let n = splits.filter { $0 == split }.count
+              return n == 0 ? nil : "\(split.rawValue) \(n)"
+            }.joined(separator: ", ")
+          } ?? "no split array (few-shot only)"
+          out.line(
+            "registered \(name): \(set.rows) × \(set.columns) features, "
+              + "\((set.labels.max() ?? -1) + 1) classes; \(counts); results filed under \(provided.model)")
+          return
+        }
         let dataset = try DatasetResolver.open(entry, at: from.value.span)
         state.datasets[NameSuggestion.normalize(name)] = entry
         let splits = dataset.availableSplits.compactMap { split -> String? in

@@ -7,13 +7,46 @@ import Runtime
 enum DatasetResolver {
   /// A dataset ready for a protocol, with the facts results are filed under.
   struct Resolved {
-    var dataset: Dataset
+    /// The images, or nil for features brought from a file (`provided`).
+    var dataset: Dataset?
     /// The task name in results (`Pets` for the seed datasets, the user's name otherwise).
     var task: String
     /// The metric of the linear protocol.
     var metric: ClassificationMetrics.Kind
     /// The seed dataset, when it is one.
     var seed: DatasetName?
+    /// Features read from a file instead of extracted (`data x from="f.npz"`).
+    var provided: ProvidedFeatures? = nil
+
+    /// Classes: the dataset's, or one more than the largest label in the file.
+    var classCount: Int {
+      if let dataset { return dataset.classNames.count }
+      return (provided?.set.labels.max() ?? -1) + 1
+    }
+
+    /// The dataset's identity in provenance: its file list's hash, or the features' content.
+    var fingerprint: String { dataset?.fingerprint ?? provided?.hash ?? "" }
+  }
+
+  /// Features read from a file, and the model name their results are filed under.
+  struct ProvidedFeatures {
+    var set: FeatureSet
+    var file: String
+    var hash: String
+    var model: String
+  }
+
+  /// Reads a registered feature file; the error names the file and what is wrong.
+  static func features(_ entry: UserDataset, at span: SourceSpan) throws(RuntimeError)
+    -> ProvidedFeatures
+  {
+    do throws(FeatureError) {
+      let set = try FeatureFiles.read(entry.path)
+      return ProvidedFeatures(
+        set: set, file: entry.path, hash: set.contentHash, model: entry.model ?? entry.name)
+    } catch {
+      throw RuntimeError(error.description, at: span)
+    }
   }
 
   static func open(_ entry: UserDataset, at span: SourceSpan) throws(RuntimeError) -> Dataset {
@@ -21,6 +54,9 @@ enum DatasetResolver {
       switch entry.layout {
       case .folder: return try DatasetCatalog.imageFolder(name: entry.name, root: entry.path)
       case .list: return try DatasetCatalog.list(name: entry.name, file: entry.path)
+      case .features:
+        throw .unsupported(
+          dataset: entry.name, reason: "\(entry.path) holds features, not images")
       }
     } catch {
       throw RuntimeError(error.description, at: span)
@@ -31,6 +67,12 @@ enum DatasetResolver {
     -> Resolved
   {
     if let entry = state.datasets[NameSuggestion.normalize(name)] {
+      if entry.layout == .features {
+        return Resolved(
+          dataset: nil, task: entry.name,
+          metric: entry.metric == "mean-per-class" ? .meanPerClassAccuracy : .accuracy, seed: nil,
+          provided: try features(entry, at: span))
+      }
       return Resolved(
         dataset: try open(entry, at: span), task: entry.name,
         metric: entry.metric == "mean-per-class" ? .meanPerClassAccuracy : .accuracy, seed: nil)

@@ -37,13 +37,22 @@ enum EvalCommand {
         guard !datasets.isEmpty else {
           throw RuntimeError("'eval' needs a dataset before '\(proto)'", at: last.1)
         }
-        let models = try modelsWithWeights(state, at: invocation.verbSpan)
         let settings = try EvalSettings(invocation, protocol: proto, seed: state.settings.seed)
+        // Feature files carry their own model; images need the bench's (checked first).
+        let needsBench = datasets.contains {
+          state.datasets[NameSuggestion.normalize($0.0)]?.layout != .features
+        }
+        let bench = needsBench ? try modelsWithWeights(state, at: invocation.verbSpan) : []
+        let resolvedSets = try datasets.map { (name, span) throws(RuntimeError) in
+          (try DatasetResolver.resolve(name, span: span, state: state), span)
+        }
         let store = try openStore(state)
         let cache = FeatureCache(directory: workspace(state) + "/features")
         var measured: [MeasuredResult] = []
-        for (name, span) in datasets {
-          let resolved = try DatasetResolver.resolve(name, span: span, state: state)
+        for (resolved, span) in resolvedSets {
+          let models = resolved.provided.map { provided in
+            [BenchModel(zoo: WeightsLoading.customEntry(name: provided.model, architecture: "features", file: provided.file), weights: nil)]
+          } ?? bench
           for model in models {
             let runner = EvalRunner(
               model: model, resolved: resolved, settings: settings, cache: cache,
@@ -51,16 +60,20 @@ enum EvalCommand {
             measured += try runner.run(proto)
           }
         }
-        do throws(StoreError) {
-          try store.insert(measured)
-        } catch {
-          throw RuntimeError(error.description, at: invocation.span)
-        }
         let rows = measured.map(\.row)
         state.results.rows += rows
         let title = "eval " + datasets.map(\.0).joined(separator: " ") + " \(proto)"
         out.write(TextTable.render(LastValueTable.results(rows, title: title)))
         state.last = .results(rows, title: title)
+        do throws(StoreError) {
+          try store.insert(measured)
+        } catch {
+          // The numbers are computed and shown; they stay in the session so `save` can write
+          // them elsewhere. Earlier stored results are untouched (one transaction).
+          out.warn(
+            "warning: \(rows.count == 1 ? "this result was" : "these \(rows.count) results were") not stored: \(error.description)\n"
+              + "  they stay in this session: 'save \"results.csv\"' writes them to a writable place\n")
+        }
       })
   }
 

@@ -43,7 +43,7 @@ struct EvalRunner {
     do {
       result = try LinearProbe.sweep(
         train: train, validation: val, test: test,
-        classCount: resolved.dataset.classNames.count, config: config)
+        classCount: resolved.classCount, config: config)
     } catch {
       throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
     }
@@ -139,15 +139,26 @@ struct EvalRunner {
   func labeled(_ split: DatasetSplit, _ pre: ImagePreprocessing) throws(RuntimeError)
     -> LabeledFeatures
   {
-    let set = try FeatureLoading.features(
-      model: model, resolved: resolved, split: split, preprocessing: pre, cache: cache,
-      batch: batch, threads: threads, out: out, span: span)
+    let set: FeatureSet
+    if let provided = resolved.provided {
+      guard let rows = provided.set.resolvedRows(split) else {
+        let what = provided.set.splits == nil ? "no split array" : "no \(split.rawValue) rows"
+        throw RuntimeError(
+          "\(provided.file) has \(what); this protocol needs train and test rows "
+            + "(a 'split' array: 0 train, 1 val, 2 test)", at: span)
+      }
+      set = rows
+    } else {
+      set = try FeatureLoading.features(
+        model: model, resolved: resolved, split: split, preprocessing: pre, cache: cache,
+        batch: batch, threads: threads, out: out, span: span)
+    }
     do {
       return try LabeledFeatures(
         features: FeatureMatrix(rows: set.rows, columns: set.columns, values: set.values),
         labels: set.labels)
     } catch {
-      throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
+      throw RuntimeError("\(model.name) on \(resolved.task) (\(split.rawValue) split): \(error)", at: span)
     }
   }
 
@@ -164,8 +175,9 @@ struct EvalRunner {
       metric: metric, value: value, ci95: ci95, better: better,
       provenance: .measured(description: ""))
     return MeasuredResult(
-      row: row, modelHash: model.weights?.hash ?? "", architecture: model.zoo.architecture,
-      datasetFingerprint: resolved.dataset.fingerprint, parameters: parameters, seed: seed,
+      row: row, modelHash: model.weights?.hash ?? resolved.provided?.hash ?? "",
+      architecture: resolved.provided == nil ? model.zoo.architecture : "features",
+      datasetFingerprint: resolved.fingerprint, parameters: parameters, seed: seed,
       chosen: chosen, wallSeconds: Date().timeIntervalSince(started))
   }
 

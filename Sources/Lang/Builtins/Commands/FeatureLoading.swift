@@ -25,9 +25,12 @@ enum FeatureLoading {
     guard let weights = model.weights else {
       throw RuntimeError("\(model.name) has no weights", at: span)
     }
+    guard let dataset = resolved.dataset else {
+      throw RuntimeError("\(resolved.task) holds features, not images: nothing to extract", at: span)
+    }
     let job = FeatureJob(
       model: weights.network, modelHash: weights.hash, modelName: model.name,
-      dataset: resolved.dataset, split: split, preprocessing: preprocessing, batchSize: batch,
+      dataset: dataset, split: split, preprocessing: preprocessing, batchSize: batch,
       threads: threads)
     let label = "\(model.name) · \(resolved.task) \(split.rawValue): extracted"
     do {
@@ -37,6 +40,9 @@ enum FeatureLoading {
         out.progress(label, done: p.imagesDone, total: p.totalImages ?? p.imagesDone, unit: "images")
       }
       if !outcome.unreadable.isEmpty { out.warn("warning: \(outcome.unreadable.summary)\n") }
+      if let reason = outcome.notCached {
+        out.warn("warning: \(model.name) · \(resolved.task) \(split.rawValue) features not cached (\(reason)); evaluating from memory\n")
+      }
       return outcome.features
     } catch {
       throw RuntimeError("\(model.name) on \(resolved.task) (\(split.rawValue)): \(error)", at: span)

@@ -1,0 +1,132 @@
+// Copyright © 2026 the ssl authors.
+//
+// The pixel size a file declares, read from its header before any decoder allocates. A
+// 60-byte PNG can claim 60000 × 60000 pixels and make libgd ask for 14 GB; Pillow refuses such
+// files with `DecompressionBombError` above 2 × `Image.MAX_IMAGE_PIXELS` (178,956,970 pixels),
+// and so do we, with the same threshold. A header we cannot read is left to the decoder, which
+// then rejects the file as corrupt.
+
+/// Declared image sizes, read from headers without decoding.
+public enum ImageHeader {
+  /// Pillow's decompression-bomb threshold: 2 × `MAX_IMAGE_PIXELS` = 2 × ⌊2³⁰ / 4 / 3⌋.
+  public static let maxPixels = 2 * (1024 * 1024 * 1024 / 4 / 3)
+
+  /// The width and height the header of `bytes` declares, or nil if it cannot be read.
+  ///
+  /// - Parameters:
+  ///   - bytes: The whole file.
+  ///   - format: Its format (from ``ImageFormat/sniff(_:)``).
+  public static func declaredSize(_ bytes: UnsafeRawBufferPointer, format: ImageFormat)
+    -> (width: Int, height: Int)?
+  {
+    let r = ByteView(bytes: bytes)
+    switch format {
+    case .png:
+      // Signature (8), then the IHDR chunk: length (4), "IHDR", width, height (big-endian).
+      guard r.u32be(12) == 0x4948_4452, let w = r.u32be(16), let h = r.u32be(20) else {
+        return nil
+      }
+      return (w, h)
+    case .gif:
+      guard let w = r.u16le(6), let h = r.u16le(8) else { return nil }
+      return (w, h)
+    case .bmp:
+      guard let headerSize = r.u32le(14) else { return nil }
+      if headerSize == 12 {
+        guard let w = r.u16le(18), let h = r.u16le(20) else { return nil }
+        return (w, h)
+      }
+      guard let w = r.u32le(18), let h = r.u32le(22) else { return nil }
+      // Height is negative for top-down bitmaps.
+      return (abs(Int(Int32(truncatingIfNeeded: w))), abs(Int(Int32(truncatingIfNeeded: h))))
+    case .jpeg: return jpegSize(r)
+    case .webp: return webpSize(r)
+    case .tiff: return tiffSize(r)
+    }
+  }
+
+  /// The first start-of-frame marker's size, walking the marker segments up to start-of-scan.
+  private static func jpegSize(_ r: ByteView) -> (width: Int, height: Int)? {
+    var i = 2
+    while let ff = r.u8(i), ff == 0xFF, let marker = r.u8(i + 1) {
+      if marker == 0xFF { i += 1; continue }  // fill byte
+      if marker == 0x01 || (0xD0...0xD8).contains(marker) { i += 2; continue }
+      if marker == 0xDA || marker == 0xD9 { return nil }
+      guard let length = r.u16be(i + 2), length >= 2 else { return nil }
+      let isFrame = (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker)
+      if isFrame {
+        guard let h = r.u16be(i + 5), let w = r.u16be(i + 7) else { return nil }
+        return (w, h)
+      }
+      i += 2 + length
+    }
+    return nil
+  }
+
+  /// `VP8 ` (lossy), `VP8L` (lossless) or `VP8X` (extended canvas) sizes.
+  private static func webpSize(_ r: ByteView) -> (width: Int, height: Int)? {
+    switch r.u32be(12) {
+    case 0x5650_3820:  // "VP8 ": frame tag (3), start code (3), 14-bit width and height
+      guard let w = r.u16le(26), let h = r.u16le(28) else { return nil }
+      return (w & 0x3FFF, h & 0x3FFF)
+    case 0x5650_384C:  // "VP8L": signature byte, then 14-bit width − 1 and height − 1
+      guard let bits = r.u32le(21) else { return nil }
+      return ((bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
+    case 0x5650_3858:  // "VP8X": flags (4), then 24-bit canvas width − 1 and height − 1
+      guard let w = r.u24le(24), let h = r.u24le(27) else { return nil }
+      return (w + 1, h + 1)
+    default: return nil
+    }
+  }
+
+  /// ImageWidth (256) and ImageLength (257) from the first IFD.
+  private static func tiffSize(_ r: ByteView) -> (width: Int, height: Int)? {
+    let big = r.u8(0) == 0x4D
+    func u16(_ i: Int) -> Int? { big ? r.u16be(i) : r.u16le(i) }
+    func u32(_ i: Int) -> Int? { big ? r.u32be(i) : r.u32le(i) }
+    guard let ifd = u32(4), let count = u16(ifd) else { return nil }
+    var width: Int?
+    var height: Int?
+    for k in 0..<min(count, 4096) {
+      let entry = ifd + 2 + 12 * k
+      guard let tag = u16(entry), let type = u16(entry + 2) else { return nil }
+      guard tag == 256 || tag == 257 else { continue }
+      let value = type == 3 ? u16(entry + 8) : u32(entry + 8)
+      if tag == 256 { width = value } else { height = value }
+    }
+    guard let width, let height else { return nil }
+    return (width, height)
+  }
+}
+
+/// Bounds-checked reads; nil past the end.
+private struct ByteView {
+  let bytes: UnsafeRawBufferPointer
+
+  func u8(_ i: Int) -> UInt8? { i >= 0 && i < bytes.count ? bytes[i] : nil }
+
+  func u16le(_ i: Int) -> Int? {
+    guard let a = u8(i), let b = u8(i + 1) else { return nil }
+    return Int(a) | Int(b) << 8
+  }
+
+  func u16be(_ i: Int) -> Int? {
+    guard let a = u8(i), let b = u8(i + 1) else { return nil }
+    return Int(a) << 8 | Int(b)
+  }
+
+  func u24le(_ i: Int) -> Int? {
+    guard let lo = u16le(i), let hi = u8(i + 2) else { return nil }
+    return lo | Int(hi) << 16
+  }
+
+  func u32le(_ i: Int) -> Int? {
+    guard let lo = u16le(i), let hi = u16le(i + 2) else { return nil }
+    return lo | hi << 16
+  }
+
+  func u32be(_ i: Int) -> Int? {
+    guard let hi = u16be(i), let lo = u16be(i + 2) else { return nil }
+    return hi << 16 | lo
+  }
+}

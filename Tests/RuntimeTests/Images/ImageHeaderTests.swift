@@ -1,0 +1,63 @@
+// Copyright © 2026 the ssl authors.
+//
+// The sizes image headers declare, read before decoding, against the sizes Pillow wrote: the
+// file names of img_parity (scripts/fixtures/make_image_fixtures.py) and of the image fuzz
+// seeds (scripts/fixtures/make_fuzz_seeds.py) end in <width>x<height>.
+
+import Foundation
+import Testing
+
+@testable import Runtime
+
+@Suite struct ImageHeaderTests {
+  static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static var files: [String] {
+    let folders = [
+      tests.appendingPathComponent("RuntimeTests/Fixtures/img_parity").path,
+      tests.appendingPathComponent("Fuzz/Corpus/image").path,
+    ]
+    return folders.flatMap { folder in
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }
+    }.filter { $0.range(of: #"_\d+x\d+\.\w+$"#, options: .regularExpression) != nil }.sorted()
+  }
+
+  @Test func declaredSizesAreWhatPillowWrote() throws {
+    let files = Self.files
+    #expect(files.count >= 15)
+    var formats: Set<ImageFormat> = []
+    for path in files {
+      let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+      let size = try #require(name.split(separator: "_").last?.split(separator: "x").compactMap { Int($0) })
+      let data = try #require(FileManager.default.contents(atPath: path))
+      try data.withUnsafeBytes { raw in
+        let format = try #require(ImageFormat.sniff(raw), "\(path)")
+        formats.insert(format)
+        let declared = ImageHeader.declaredSize(raw, format: format)
+        #expect(declared?.width == size[0] && declared?.height == size[1], "\(name): \(String(describing: declared))")
+      }
+    }
+    #expect(formats == Set(ImageFormat.allCases), "formats covered: \(formats)")
+  }
+
+  @Test func bombsAreRefusedBeforeDecoding() throws {
+    // 60000 × 60000 = 3.6e9 pixels > 2 × ⌊2³⁰/4/3⌋ = 178,956,970 (Pillow's DecompressionBombError).
+    #expect(ImageHeader.maxPixels == 178_956_970)
+    let png = try #require(FileManager.default.contents(
+      atPath: Self.tests.appendingPathComponent("Fuzz/Corpus/image/png_bomb").path))
+    #expect(throws: ImageError.tooLarge(path: "bomb.png", width: 60000, height: 60000)) {
+      try GDImageDecoder.decode(png, path: "bomb.png")
+    }
+  }
+
+  @Test func unreadableHeadersAreLeftToTheDecoder() {
+    let truncated: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]
+    truncated.withUnsafeBytes { raw in
+      #expect(ImageHeader.declaredSize(raw, format: .png) == nil)
+    }
+    #expect(throws: ImageError.corrupt(path: "t.png", format: .png)) {
+      try GDImageDecoder.decode(Data(truncated), path: "t.png")
+    }
+  }
+}
