@@ -11,3 +11,6 @@ swift build --build-tests
 # threads drive multi-threaded GEMMs at once (seen here as a hung parallel run). The tool itself
 # runs one statement at a time; serial tests match it and take about half a minute.
 swift test --skip-build --no-parallel
+# Every fuzz target briefly under libFuzzer + AddressSanitizer, from the committed seeds
+# (Tests/Fuzz/README.md); the long runs are `scripts/fuzz --time 600`.
+scripts/fuzz --smoke

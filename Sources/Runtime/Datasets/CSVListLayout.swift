@@ -1,7 +1,7 @@
 // Copyright © 2026 the ssl authors.
 
-/// A user list: `path,label[,split]` lines (tab-separated for `.tsv`), paths relative to the
-/// list's folder, an optional header whose first field is `path`. Classes are the distinct
+/// A user list: `path,label[,split]` lines (tab-separated for `.tsv`), paths absolute or
+/// relative to the list's folder, an optional header whose first field is `path`. Classes are the distinct
 /// labels, sorted (numerically when all are integers). Without a split column everything is
 /// `all`; split values are `train`, `val` and `test`.
 enum CSVListLayout {
@@ -40,7 +40,9 @@ enum CSVListLayout {
     var listFiles: [DatasetSplit: String] = [:]
     for row in rows {
       official[row.split, default: []].append(
-        DatasetSample(path: folder + row.path, label: index[row.label] ?? 0))
+        DatasetSample(
+          path: row.path.hasPrefix("/") ? row.path : folder + row.path,
+          label: index[row.label] ?? 0))
       listFiles[row.split] = files.path(list)
     }
     if official[.all] != nil && official.count > 1 {

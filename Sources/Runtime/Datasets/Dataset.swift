@@ -51,7 +51,7 @@ public struct Dataset: Sendable {
       for sample in samples {
         var info = stat()
         let file = memoryImages == nil ? sample.path : String(sample.path.prefix { $0 != "#" })
-        let full = root + "/" + file
+        let full = Self.resolve(file, under: root)
         guard stat(full, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
           missingCount += 1
           if missing.count < 5 { missing.append(full) }
@@ -119,8 +119,24 @@ public struct Dataset: Sendable {
     return counts
   }
 
+  /// Images listed more than once (a user list with repeated lines), with how often; a
+  /// duplicate may land in both train and validation.
+  public var duplicates: [(path: String, count: Int)] {
+    var seen: [String: Int] = [:]
+    for split in [DatasetSplit.train, .val, .test] + (splits[.train] == nil ? [.all] : []) {
+      for sample in splits[split] ?? [] { seen[sample.path, default: 0] += 1 }
+    }
+    return seen.filter { $0.value > 1 }.map { ($0.key, $0.value) }.sorted { $0.path < $1.path }
+  }
+
   /// The absolute path of a sample's image (`<file>#<index>` for in-memory images).
-  public func path(of sample: DatasetSample) -> String { root + "/" + sample.path }
+  public func path(of sample: DatasetSample) -> String { Self.resolve(sample.path, under: root) }
+
+  /// A sample path under the root, or as written when absolute (a user list may name files
+  /// anywhere).
+  static func resolve(_ path: String, under root: String) -> String {
+    path.hasPrefix("/") ? path : root + "/" + path
+  }
 
   /// Decodes a sample's image (from its file through libgd, or from memory).
   ///

@@ -84,6 +84,13 @@ enum DataCommand {
         }
         out.line(
           "registered \(name): \(dataset.classNames.count) classes; \(splits.joined(separator: ", "))")
+        let repeated = dataset.duplicates
+        if !repeated.isEmpty {
+          let shown = repeated.prefix(3).map { "\(($0.path as NSString).lastPathComponent) ×\($0.count)" }
+          out.warn(
+            "warning: \(name): \(repeated.count) image(s) listed more than once (\(shown.joined(separator: ", "))"
+              + "\(repeated.count > 3 ? ", …" : "")); a repeated image can fall in both train and validation\n")
+        }
       })
   }
 }
