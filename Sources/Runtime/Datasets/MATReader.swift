@@ -89,7 +89,11 @@ struct MATReader {
       return (name, .structure(dims: dims, fields: fields, elements: elements))
     case Self.classChar:
       let (type, data) = try element()
-      let codes = Self.numbers(type, data).map { UInt32($0) }
+      let values = Self.numbers(type, data)
+      let codes = values.compactMap { UInt32(exactly: $0) }
+      guard codes.count == values.count else {
+        throw fail("\(name): character data holds values that are not character codes")
+      }
       // Column-major rows × columns: read row by row.
       let rows = dims.first ?? 1
       let columns = rows > 0 ? codes.count / rows : 0

@@ -48,6 +48,12 @@ public enum FeatureFiles {
     guard labels.values.count == rows else {
       throw .shapeMismatch(path: path, reason: "\(labels.values.count) labels for \(rows) rows")
     }
+    let intLabels = try labels.values.map { (value) throws(FeatureError) in
+      guard let label = Int(exactly: value), label >= 0 else {
+        throw .malformed(path: path, reason: "labels must be non-negative integers, found \(value)")
+      }
+      return label
+    }
     var splits: [DatasetSplit]?
     if let s = arrays["split"] {
       guard s.values.count == rows else {
@@ -62,7 +68,7 @@ public enum FeatureFiles {
     }
     return FeatureSet(
       rows: rows, columns: features.shape[1], values: features.values.map { Float($0) },
-      labels: labels.values.map { Int($0) }, splits: splits)
+      labels: intLabels, splits: splits)
   }
 
   /// Writes a feature set as `.npy` (plus `<stem>.labels.npy`, `<stem>.split.npy`) or
