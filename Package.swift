@@ -59,7 +59,7 @@ let package = Package(
       dependencies: ["Runtime", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["Fixtures", "Snapshots"]),
     .testTarget(
-      name: "LangTests", dependencies: ["Lang", "TestSupport"],
+      name: "LangTests", dependencies: ["Lang", "Runtime", "TestSupport"],
       exclude: ["Golden", "Snapshots", "Fixtures"]),
     .testTarget(
       name: "replTests", dependencies: ["repl", "Lang", "Runtime", "TestSupport"],

@@ -34,3 +34,35 @@ public enum InvarianceError: Error, Equatable, Sendable {
   /// The forward pass failed (or was cancelled: `.tensor(.cancelled)`).
   case tensor(TensorError)
 }
+
+extension InvarianceError: CustomStringConvertible {
+  /// A one-line message with the numbers that explain it.
+  public var description: String {
+    switch self {
+    case .tooFewReferenceFeatures(let count):
+      "the reference set has \(count) feature(s); its covariance needs at least 2"
+    case .covarianceNotPositiveDefinite(let dimension, let minor):
+      "the reference covariance (\(dimension) × \(dimension)) is singular (leading minor \(minor)): "
+        + "the reference set needs more distinct images than the \(dimension) feature dimensions"
+    case .precisionNotPositiveDefinite(let dimension, let minor):
+      "the inverse reference covariance (\(dimension) × \(dimension)) has no Cholesky factor "
+        + "(leading minor \(minor)); the covariance is numerically singular"
+    case .dimensionMismatch(let expected, let found):
+      "features have \(found) values where \(expected) were expected"
+    case .rowCountMismatch(let expected, let found):
+      "\(found) rows where \(expected) were expected"
+    case .groupTooSmall(let group, let count, let minimum):
+      "group '\(group)' has \(count) view(s); at least \(minimum) are needed"
+    case .badSignificanceSetting(let n, let alpha, let comparisons):
+      "the Hoeffding test needs n ≥ 1, 0 < α < 1 and m ≥ 1 (got n = \(n), α = \(alpha), m = \(comparisons))"
+    case .fusionDimensionMismatch(let mode, let dimensions):
+      "fusion by \(mode) needs equal feature dimensions, got \(dimensions)"
+    case .fusionNeedsTwoModels(let count):
+      "fusion needs at least two models, got \(count)"
+    case .transform(let error, let image):
+      "image \(image): \(error)"
+    case .image(let error): "\(error)"
+    case .tensor(let error): "\(error)"
+    }
+  }
+}

@@ -6,13 +6,13 @@ import Runtime
 /// `eval <dataset>... <protocol> [options]`: runs a protocol for every model on the bench
 /// that has weights, through the feature cache, and files the numbers with full provenance.
 enum EvalCommand {
-  static let protocols = ["linear", "fewshot", "knn", "calibration"]
-  static let usage = "eval <dataset>... linear|fewshot|knn|calibration [options]"
+  static let protocols = ["linear", "fewshot", "knn", "calibration", "invariance"]
+  static let usage = "eval <dataset>... linear|fewshot|knn|calibration|invariance [options]"
 
   static var command: Command<BenchState> {
     Command(
       name: "eval",
-      summary: "measure the bench on datasets: linear probe, few-shot, kNN, calibration (ECE)",
+      summary: "measure the bench on datasets: linear probe, few-shot, kNN, calibration (ECE), invariance",
       usage: usage, example: "load byol from=\"byol.pth\"; eval pets linear; eval eurosat fewshot shot=5",
       options: [
         OptionSpec("c", "linear, calibration: a fixed C (skips the 45-point sweep)"),
@@ -21,15 +21,19 @@ enum EvalCommand {
         OptionSpec("shot", "fewshot: support images per class (default 20; the paper uses 5, 20, 50)"),
         OptionSpec("query", "fewshot: query images per class (default 15)"),
         OptionSpec("episodes", "fewshot: number of episodes (default 600)"),
-        OptionSpec("seed", "fewshot: episode seed (default: 'set seed', 0)"),
-        OptionSpec("k", "knn: neighbours (default 20)"),
+        OptionSpec("seed", "fewshot, invariance: episode / image sampling seed (default: 'set seed', 0)"),
+        OptionSpec("k", "knn: neighbours (default 20); invariance: settings per transform (default §8.2's, 256 for most)"),
+        OptionSpec("n", "invariance: images drawn with replacement (default 1000)"),
+        OptionSpec("transforms", "invariance: which of the 18 transforms, e.g. transforms=[rotation, hue] (default all)"),
+        OptionSpec("ridge", "invariance: added to the reference covariance's diagonal (default 0; §8.1)"),
+        OptionSpec("reference", "invariance: the dataset of the whitening statistics (default imagenet: <data>/imagenet/val)"),
         OptionSpec("t", "knn: temperature (default 0.07)"),
       ],
       run: { state, invocation, out throws(RuntimeError) in
         let words = try ArgumentReader.names(invocation.arguments, for: "eval")
         guard let last = words.last, protocols.contains(last.0.lowercased()) else {
           throw RuntimeError(
-            "'eval' needs a protocol last: linear, fewshot, knn or calibration", at: words.last?.1 ?? invocation.span,
+            "'eval' needs a protocol last: linear, fewshot, knn, calibration or invariance", at: words.last?.1 ?? invocation.span,
             suggestion: words.last.flatMap { NameSuggestion.nearest(to: $0.0, among: protocols) })
         }
         let proto = last.0.lowercased()
@@ -53,6 +57,13 @@ enum EvalCommand {
           let models = resolved.provided.map { provided in
             [BenchModel(zoo: WeightsLoading.customEntry(name: provided.model, architecture: "features", file: provided.file), weights: nil)]
           } ?? bench
+          if proto == "invariance" {
+            measured += try InvarianceRunner(
+              models: models, resolved: resolved, settings: settings.invariance, state: state,
+              cache: cache, out: out, span: span
+            ).run()
+            continue
+          }
           for model in models {
             let runner = EvalRunner(
               model: model, resolved: resolved, settings: settings, cache: cache,

@@ -30,6 +30,12 @@ enum PlotCommand {
           throw RuntimeError("'plot' takes one kind (scatter or bars)", at: kinds[1].1)
         }
         let kind = kinds.first.map { ($0.0.lowercased(), $0.1) }
+        if case .results(let rows, let title) = last, kind == nil,
+          let heatmap = InvarianceCharts.heatmap(rows, title: title)
+        {
+          try InvarianceCharts.write(heatmap, invocation: invocation, state: state, out: out)
+          return
+        }
         var (spec, name) = try chart(for: last, kind: kind)
         if let (_, word) = invocation.option("size") {
           (spec.width, spec.height) = try ArgumentReader.size(word, option: "size")

@@ -1,0 +1,115 @@
+// Copyright © 2026 the ssl authors.
+
+import Foundation
+@testable import Lang
+import Runtime
+import Testing
+
+/// `eval … invariance` end to end: two tiny models, the tinyset as the measured dataset and a
+/// folder of noise images as the reference set; the stored rows must equal the runtime's
+/// measurement on the images the protocol samples (numpy `choice` with replacement, seed 0,
+/// from the test split), and `plot` writes the heatmap.
+struct InvarianceEndToEndTests {
+  static let fixtures = EvalEndToEndTests.tests.appendingPathComponent("RuntimeTests/Fixtures")
+  static let models = [
+    ("tiny", fixtures.appendingPathComponent("resnet_tiny_bottleneck.safetensors").path),
+    ("basic", fixtures.appendingPathComponent("resnet_tiny_basic.safetensors").path),
+  ]
+
+  /// 48 noise images as 24-bit BMPs (fewer than the 128 feature dimensions: `ridge=` keeps Σ invertible).
+  static func writeNoise(to folder: URL) throws {
+    let dir = folder.appendingPathComponent("noise")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for i in 0..<48 {
+      let side = 40
+      let row = side * 3
+      var bytes: [UInt8] = Array("BM".utf8)
+      func le32(_ v: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+      func le16(_ v: Int) -> [UInt8] { (0..<2).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+      bytes += le32(54 + row * side) + le32(0) + le32(54)
+      bytes += le32(40) + le32(side) + le32(side) + le16(1) + le16(24) + le32(0) + le32(row * side)
+      bytes += le32(2835) + le32(2835) + le32(0) + le32(0)
+      for _ in 0..<(row * side) {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes.append(UInt8(truncatingIfNeeded: state >> 56))
+      }
+      try Data(bytes).write(to: dir.appendingPathComponent(String(format: "%03d.bmp", i)))
+    }
+  }
+
+  @Test func rowsEqualTheRuntimeMeasurementAndPlot() throws {
+    let workspace = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ssl-inv-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try Self.writeNoise(to: workspace.appendingPathComponent("reference"))
+    let capture = OutputCapture()
+    let session = Session(output: capture.sink)
+    session.define("ws", string: workspace.path)
+    session.define("data", string: EvalEndToEndTests.data)
+    let script = """
+      set workspace $ws
+      load tiny from="\(Self.models[0].1)"
+      load basic from="\(Self.models[1].1)"
+      data tinyset from="$data"
+      data noise from="$ws/reference"
+      eval tinyset invariance n=4 k=3 transforms=[h_flip, hue] reference=noise ridge=1e-3
+      plot to="$ws/invariance.png"
+      """
+    #expect(session.run(script, name: "<inv>") == .ok, "\(capture.stderr)")
+    #expect(capture.stdout.contains("8 rows"), "\(capture.stdout)")
+    #expect(capture.stdout.contains("wrote \(workspace.path)/invariance.png (2 models × 2 transforms)"))
+    #expect(FileManager.default.fileExists(atPath: workspace.path + "/invariance.png"))
+
+    let stored = try ResultsStore(path: workspace.path + "/results.sqlite").all()
+    // The protocol, step by step through the runtime: sample, statistics, measure.
+    let dataset = try DatasetCatalog.imageFolder(name: "tinyset", root: EvalEndToEndTests.data)
+    let samples = try dataset.samples(.test)
+    var random = NumpyRandomState(seed: 0)
+    let images = try random.choiceWithReplacement(from: samples.count, count: 4).map {
+      try dataset.image(of: samples[$0])
+    }
+    let reference = try DatasetCatalog.imageFolder(
+      name: "noise", root: workspace.path + "/reference")
+    let referenceImages = try reference.samples(.all).map { try reference.image(of: $0) }
+    for (name, path) in Self.models {
+      let loader = CheckpointLoader(environment: [:])
+      let url = URL(fileURLWithPath: path)
+      let config = try #require(try loader.inferArchitecture(file: url, prefix: nil))
+      let loaded = try loader.load(file: url, expected: ResNet.parameterShapes(config), prefix: nil)
+      let network = ResNetFeatureFunction(model: try ResNet(config: config, stateDict: loaded.stateDict))
+      let features = try SyntheticInvariance.features(
+        of: referenceImages, preprocessing: SyntheticInvariance.cleanPreprocessing, model: network)
+      let whitening = try FeatureStatistics(features: features).whitening(ridge: 1e-3)
+      for transform in [SyntheticTransform.hFlip, .hue] {
+        let expected = try SyntheticInvariance.measure(
+          images: images, transform: transform, k: 3, model: network, whitening: whitening)
+        let rows = stored.filter { $0.row.model == name && $0.row.task == transform.rawValue }
+        let cosine = try #require(rows.first { $0.row.metric == "cosine" })
+        let distance = try #require(rows.first { $0.row.metric == "mahalanobis" })
+        #expect(abs(cosine.row.value - expected.meanSimilarity) < 1e-4, "\(name) \(transform)")
+        #expect(abs(distance.row.value - expected.meanDistance) < 1e-3 * max(1, expected.meanDistance))
+        // The ± column is the Hoeffding margin for n = 4 and one comparison: sqrt(ln(20) / 8).
+        #expect(abs((cosine.row.ci95 ?? 0) - (log(20.0) / 8).squareRoot()) < 1e-12)
+        #expect(cosine.parameters["reference"] == "noise" && cosine.parameters["n"] == "4")
+      }
+    }
+  }
+
+  @Test func heatmapMarksFollowTheMargin() throws {
+    func row(_ model: String, _ task: String, _ value: Double, _ margin: Double) -> ResultRow {
+      ResultRow(
+        model: model, task: task, group: "invariance", protocol: "synthetic", metric: "cosine",
+        value: value, ci95: margin, better: .higher, provenance: .measured(description: ""))
+    }
+    let rows = [
+      row("a", "rotation", 0.9, 0.3), row("b", "rotation", 0.5, 0.3),  // 0.4 > 0.3: a
+      row("a", "hue", 0.6, 0.3), row("b", "hue", 0.5, 0.3),  // 0.1 ≤ 0.3: none
+      row("a", "blur", 0.2, 0.3), row("b", "blur", 0.7, 0.3),  // 0.5 > 0.3: b
+    ]
+    let heatmap = try #require(InvarianceCharts.heatmap(rows, title: ""))
+    #expect(heatmap.models == ["a", "b"])
+    #expect(heatmap.transforms == ["rotation", "hue", "blur"])
+    #expect(heatmap.marks == [0, nil, 1])
+  }
+}
