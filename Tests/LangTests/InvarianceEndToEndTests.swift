@@ -96,6 +96,38 @@ struct InvarianceEndToEndTests {
     }
   }
 
+  @Test func saliencyColumnIsTheMeanDiffusionOfTheFirstTestImages() throws {
+    let workspace = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ssl-sal-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let capture = OutputCapture()
+    let session = Session(output: capture.sink)
+    session.define("ws", string: workspace.path)
+    session.define("data", string: EvalEndToEndTests.data)
+    let script = """
+      set workspace $ws
+      load tiny from="\(Self.models[0].1)"
+      data tinyset from="$data"
+      eval tinyset saliency n=2 stride=24
+      """
+    #expect(session.run(script, name: "<sal>") == .ok, "\(capture.stderr)")
+    let stored = try #require(try ResultsStore(path: workspace.path + "/results.sqlite").all().first)
+    #expect(stored.row.protocol == "saliency" && stored.row.metric == "diffusion")
+    #expect(stored.parameters["stride"] == "24" && stored.parameters["window"] == "10")
+    let url = URL(fileURLWithPath: Self.models[0].1)
+    let loader = CheckpointLoader(environment: [:])
+    let config = try #require(try loader.inferArchitecture(file: url, prefix: nil))
+    let loaded = try loader.load(file: url, expected: ResNet.parameterShapes(config), prefix: nil)
+    let network = ResNetFeatureFunction(model: try ResNet(config: config, stateDict: loaded.stateDict))
+    let dataset = try DatasetCatalog.imageFolder(name: "tinyset", root: EvalEndToEndTests.data)
+    let diffusions = try dataset.samples(.test).prefix(2).map { sample in
+      try OcclusionSaliency.map(
+        of: dataset.image(of: sample), model: network, settings: OcclusionSettings(window: 10, stride: 24)
+      ).map.attentiveDiffusion
+    }
+    #expect(abs(stored.row.value - (diffusions[0] + diffusions[1]) / 2) < 1e-9)
+  }
+
   @Test func heatmapMarksFollowTheMargin() throws {
     func row(_ model: String, _ task: String, _ value: Double, _ margin: Double) -> ResultRow {
       ResultRow(

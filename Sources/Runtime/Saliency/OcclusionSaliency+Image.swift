@@ -2,11 +2,11 @@
 
 extension OcclusionSaliency {
   /// The input transform of the documented defaults: shorter side to `inputSize` (bicubic),
-  /// centre crop `inputSize`, ImageNet normalise.
+  /// centre crop `inputSize`, the settings' normalisation (ImageNet's by default).
   public static func preprocessing(_ settings: OcclusionSettings) -> ImagePreprocessing {
     ImagePreprocessing(
       resizes: [ResizeStep(.shorterSide(settings.inputSize), filter: .bicubic)], crop: settings.inputSize,
-      normalization: .imageNet)
+      normalization: settings.normalization)
   }
 
   /// The saliency map of a decoded image, preprocessed by ``preprocessing(_:)``.

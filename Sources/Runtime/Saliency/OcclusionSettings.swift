@@ -17,6 +17,8 @@ public struct OcclusionSettings: Hashable, Sendable {
   public var cropSize: Int = 224
   /// Occluded copies per forward pass.
   public var batchSize: Int = 32
+  /// The model's input normalisation (ImageNet's unless the model was trained without one).
+  public var normalization: ChannelNormalization = .imageNet
 
   public init(window: Int = 10, stride: Int = 1, fill: Float = 0, inputSize: Int = 242, cropSize: Int = 224, batchSize: Int = 32) {
     self.window = window

@@ -6,13 +6,13 @@ import Runtime
 /// `eval <dataset>... <protocol> [options]`: runs a protocol for every model on the bench
 /// that has weights, through the feature cache, and files the numbers with full provenance.
 enum EvalCommand {
-  static let protocols = ["linear", "fewshot", "knn", "calibration", "invariance"]
-  static let usage = "eval <dataset>... linear|fewshot|knn|calibration|invariance [options]"
+  static let protocols = ["linear", "fewshot", "knn", "calibration", "invariance", "saliency"]
+  static let usage = "eval <dataset>... linear|fewshot|knn|calibration|invariance|saliency [options]"
 
   static var command: Command<BenchState> {
     Command(
       name: "eval",
-      summary: "measure the bench on datasets: linear probe, few-shot, kNN, calibration (ECE), invariance",
+      summary: "measure the bench on datasets: linear probe, few-shot, kNN, calibration (ECE), invariance, saliency",
       usage: usage, example: "load byol from=\"byol.pth\"; eval pets linear; eval eurosat fewshot shot=5",
       options: [
         OptionSpec("c", "linear, calibration: a fixed C (skips the 45-point sweep)"),
@@ -23,7 +23,9 @@ enum EvalCommand {
         OptionSpec("episodes", "fewshot: number of episodes (default 600)"),
         OptionSpec("seed", "fewshot, invariance: episode / image sampling seed (default: 'set seed', 0)"),
         OptionSpec("k", "knn: neighbours (default 20); invariance: settings per transform (default §8.2's, 256 for most)"),
-        OptionSpec("n", "invariance: images drawn with replacement (default 1000)"),
+        OptionSpec("n", "invariance: images drawn with replacement (default 1000); saliency: first test images (default 8)"),
+        OptionSpec("window", "saliency: side of the occluding square (default 10)"),
+        OptionSpec("stride", "saliency: step between window positions (default 8; 1 is §7's, 54,289 passes per image)"),
         OptionSpec("transforms", "invariance: which of the 18 transforms, e.g. transforms=[rotation, hue] (default all)"),
         OptionSpec("ridge", "invariance: added to the reference covariance's diagonal (default 0; §8.1)"),
         OptionSpec("reference", "invariance: the dataset of the whitening statistics (default imagenet: <data>/imagenet/val)"),
@@ -33,7 +35,7 @@ enum EvalCommand {
         let words = try ArgumentReader.names(invocation.arguments, for: "eval")
         guard let last = words.last, protocols.contains(last.0.lowercased()) else {
           throw RuntimeError(
-            "'eval' needs a protocol last: linear, fewshot, knn, calibration or invariance", at: words.last?.1 ?? invocation.span,
+            "'eval' needs a protocol last: linear, fewshot, knn, calibration, invariance or saliency", at: words.last?.1 ?? invocation.span,
             suggestion: words.last.flatMap { NameSuggestion.nearest(to: $0.0, among: protocols) })
         }
         let proto = last.0.lowercased()

@@ -21,6 +21,7 @@ struct EvalRunner {
     case "linear": return [try linear(started).measured]
     case "fewshot": return [try fewShot(started)]
     case "calibration": return try calibration(started)
+    case "saliency": return [try saliency(started)]
     default: return [try knn(started)]
     }
   }

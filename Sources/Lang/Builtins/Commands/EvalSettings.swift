@@ -9,13 +9,17 @@ struct EvalSettings {
   var fewShot = FewShotConfig(way: 5, shot: 20, query: 15, episodes: 600, seed: 0)
   var knn = KNNConfig()
   var invariance = InvarianceSettings()
+  /// `eval … saliency`: images (the first `n` of the test split) and the occlusion settings.
+  var saliencyImages = 8
+  var occlusion = OcclusionSettings(window: 10, stride: 8)
 
   init(_ invocation: Invocation, protocol proto: String, seed: Int) throws(RuntimeError) {
     let owners: [String: [String]] = [
       "c": ["linear", "calibration"], "grid": ["linear", "calibration"], "way": ["fewshot"],
       "shot": ["fewshot"], "query": ["fewshot"], "episodes": ["fewshot"],
       "seed": ["fewshot", "invariance"],
-      "k": ["knn", "invariance"], "t": ["knn"], "n": ["invariance"], "transforms": ["invariance"],
+      "k": ["knn", "invariance"], "t": ["knn"], "n": ["invariance", "saliency"],
+      "transforms": ["invariance"], "window": ["saliency"], "stride": ["saliency"],
       "reference": ["invariance"], "ridge": ["invariance"],
     ]
     for (key, span, _) in invocation.options where owners[key]?.contains(proto) != true {
@@ -26,6 +30,15 @@ struct EvalSettings {
     fewShot.seed = UInt64(seed)
     invariance.seed = UInt64(seed)
     if proto == "invariance" { try invariance.read(invocation) }
+    if proto == "saliency" {
+      if let (_, w) = invocation.option("n") { saliencyImages = try ArgumentReader.integer(w, option: "n", in: 1...100_000) }
+      if let (_, w) = invocation.option("window") {
+        occlusion.window = try ArgumentReader.integer(w, option: "window", in: 1...occlusion.cropSize)
+      }
+      if let (_, w) = invocation.option("stride") {
+        occlusion.stride = try ArgumentReader.integer(w, option: "stride", in: 1...occlusion.cropSize)
+      }
+    }
     if let (_, word) = invocation.option("c") {
       guard case .number(let c) = word.value, c > 0, c.isFinite else {
         throw RuntimeError("c must be a positive number, like c=0.316", at: word.span)

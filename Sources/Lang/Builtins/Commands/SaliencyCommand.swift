@@ -46,9 +46,11 @@ enum SaliencyCommand {
           guard let weights = model.weights else { continue }
           try Interrupts.check(at: invocation.span)
           let result: (map: SaliencyMap, view: RGBImage)
+          var modelSettings = settings
+          if model.zoo.normalization == .none { modelSettings.normalization = ChannelNormalization.none }
           do throws(InvarianceError) {
             result = try OcclusionSaliency.map(
-              of: image, model: ResNetFeatureFunction(model: weights.network), settings: settings)
+              of: image, model: ResNetFeatureFunction(model: weights.network), settings: modelSettings)
           } catch {
             throw RuntimeError("\(model.name): \(error)", at: invocation.span)
           }
