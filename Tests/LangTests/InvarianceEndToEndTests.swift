@@ -128,6 +128,38 @@ struct InvarianceEndToEndTests {
     #expect(abs(stored.row.value - (diffusions[0] + diffusions[1]) / 2) < 1e-9)
   }
 
+  @Test func fusedEntrySweepsTheShiftedGrid() throws {
+    let workspace = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ssl-fuse-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let capture = OutputCapture()
+    let session = Session(output: capture.sink)
+    session.define("ws", string: workspace.path)
+    session.define("data", string: EvalEndToEndTests.data)
+    let script = """
+      set workspace $ws
+      load tiny from="\(Self.models[0].1)"
+      load basic from="\(Self.models[1].1)"
+      fuse tiny basic as=both
+      data tinyset from="$data"
+      eval tinyset linear grid=3
+      """
+    #expect(session.run(script, name: "<fuse>") == .ok, "\(capture.stderr)")
+    #expect(capture.stdout.contains("fused both = cat(tiny, basic); linear sweeps wd = logspace(-4, 7, 45)"))
+    let stored = try ResultsStore(path: workspace.path + "/results.sqlite").all()
+    let fused = try #require(stored.first { $0.row.model == "both" })
+    // Two models: wd = logspace(-4, 7, 3) = 1e-4, 10^1.5, 1e7, so C ∈ {1e4, 10^-1.5, 1e-7}.
+    #expect(["C=1e+04", "C=0.0316", "C=1e-07"].contains(fused.chosen ?? ""), "\(fused.chosen ?? "")")
+    #expect(fused.parameters["fusion"] == "cat:tiny+basic" && fused.parameters["grid_shift"] == "1")
+    // Every bench entry is evaluated; the fused one has its own identity.
+    let members = stored.filter { $0.row.model != "both" }.map(\.modelHash)
+    #expect(members.count == 2 && !fused.modelHash.isEmpty && !members.contains(fused.modelHash))
+    // Members keep their own cache entries: fusing extracted each member once per split.
+    #expect(capture.progress.filter { $0.contains("tiny · tinyset") }.count == 3, "\(capture.progress)")
+    let unknown = session.run("fuse tiny nobody as=x", name: "<fuse-bad>")
+    #expect(unknown == .runtimeError && capture.stderr.contains("'nobody' is not on the bench"))
+  }
+
   @Test func heatmapMarksFollowTheMargin() throws {
     func row(_ model: String, _ task: String, _ value: Double, _ margin: Double) -> ResultRow {
       ResultRow(

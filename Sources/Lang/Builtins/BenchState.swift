@@ -10,8 +10,26 @@ struct BenchModel: Sendable {
   var zoo: ZooModel
   /// The network, when weights were found and loaded.
   var weights: ModelWeights?
+  /// For a `fuse` entry: the models whose features it combines, and how.
+  var fusion: Fusion? = nil
   /// The name results are filed under (the paper's spelling for zoo models).
   var name: String { zoo.displayName }
+  /// Whether `eval` can compute features for it (weights, or fused members with weights).
+  var canEvaluate: Bool { weights != nil || fusion != nil }
+}
+
+/// A `fuse a b as=name` entry (invariance paper §8.4): members' features, combined by `mode`.
+struct Fusion: Sendable {
+  var members: [BenchModel]
+  var mode: FusionMode
+  /// The members' identities combined: the fused entry's identity in provenance.
+  var hash: String {
+    var digest = SHA256()
+    digest.update(mode.rawValue + ":" + members.map { $0.weights?.hash ?? "" }.joined(separator: "+"))
+    return digest.hexDigest()
+  }
+  /// The name the grid shift reads (`a+b+c`, §8.4: one `+` per extra model; `w3` counts 2).
+  var gridName: String { members.map { $0.zoo.id }.joined(separator: "+") }
 }
 
 /// Loaded, verified weights and where they came from.

@@ -112,7 +112,7 @@ enum EvalCommand {
       throw RuntimeError(
         "no models on the bench", at: span, notes: [DiagnosticNote("load one first, e.g. 'load byol'")])
     }
-    let missing = state.bench.filter { $0.weights == nil }
+    let missing = state.bench.filter { !$0.canEvaluate }
     guard missing.isEmpty else {
       let loader = CheckpointLoader()
       let notes = missing.map { model -> DiagnosticNote in

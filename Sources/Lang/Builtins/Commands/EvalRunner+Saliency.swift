@@ -11,8 +11,11 @@ extension EvalRunner {
   /// of `saliency "image"`, costs 54,289 forward passes per image, which a CPU cannot spend on
   /// a dataset (`stride=1` asks for it).
   func saliency(_ started: Date) throws(RuntimeError) -> MeasuredResult {
-    guard let dataset = resolved.dataset, let weights = model.weights else {
+    guard let dataset = resolved.dataset else {
       throw RuntimeError("\(resolved.task) holds features, not images: saliency needs images", at: span)
+    }
+    guard let weights = model.weights else {
+      throw RuntimeError("\(model.name) is a fused entry: saliency is measured per network", at: span)
     }
     let split: DatasetSplit = dataset.availableSplits.contains(.test) ? .test : .all
     let samples: [DatasetSample]

@@ -30,7 +30,10 @@ struct InvarianceRunner {
     let test = try significance()
     var rows: [MeasuredResult] = []
     for model in models {
-      guard let weights = model.weights else { continue }
+      guard let weights = model.weights else {
+        throw RuntimeError(
+          "\(model.name) is a fused entry: invariance is measured per network; evaluate its members", at: span)
+      }
       let whitening = try statistics(model: model, reference: reference)
       let network = ResNetFeatureFunction(model: weights.network)
       for (done, transform) in settings.transforms.enumerated() {
