@@ -160,6 +160,42 @@ struct InvarianceEndToEndTests {
     #expect(unknown == .runtimeError && capture.stderr.contains("'nobody' is not on the bench"))
   }
 
+  @Test func ridgeOnTheLandmarkDatasets() throws {
+    let workspace = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ssl-ridge-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let trees = Self.fixtures.appendingPathComponent("reg_trees").path
+    let capture = OutputCapture()
+    let session = Session(output: capture.sink)
+    session.define("ws", string: workspace.path)
+    let script = """
+      set workspace $ws
+      set data "\(trees)"
+      load tiny from="\(Self.models[0].1)"
+      eval 300w ridge grid=9
+      """
+    #expect(session.run(script, name: "<ridge>") == .ok, "\(capture.stderr)")
+    let stored = try #require(try ResultsStore(path: workspace.path + "/results.sqlite").all().first)
+    #expect(stored.row.task == "300W" && stored.row.metric == "r2" && stored.parameters["outputs"] == "136")
+    // The same measurement through the runtime: §8.4 features, 5-fold ridge CV, test R².
+    let dataset = try RegressionDataset.faces300W(root: trees + "/300w")
+    let url = URL(fileURLWithPath: Self.models[0].1)
+    let loader = CheckpointLoader(environment: [:])
+    let config = try #require(try loader.inferArchitecture(file: url, prefix: nil))
+    let loaded = try loader.load(file: url, expected: ResNet.parameterShapes(config), prefix: nil)
+    let network = ResNetFeatureFunction(model: try ResNet(config: config, stateDict: loaded.stateDict))
+    let pre = RegressionDataset.preprocessing(.imageNet)
+    let train = try dataset.features(of: dataset.trainval, model: network, preprocessing: pre, batchSize: 4)
+    let test = try dataset.features(of: dataset.test, model: network, preprocessing: pre, batchSize: 4)
+    let expected = try Ridge.crossValidate(
+      trainval: train, trainvalTargets: dataset.trainval.flatMap(\.target), test: test,
+      testTargets: dataset.test.flatMap(\.target), outputs: 136,
+      grid: RegularizationGrid(count: 9), folds: 5, seed: 0)
+    #expect(abs(stored.row.value - expected.testR2) < 1e-9)
+    #expect(session.run("eval pets ridge", name: "<ridge-bad>") == .runtimeError)
+    #expect(capture.stderr.contains("'ridge' regresses landmarks: 300w, celeba or lsp, not 'pets'"))
+  }
+
   @Test func heatmapMarksFollowTheMargin() throws {
     func row(_ model: String, _ task: String, _ value: Double, _ margin: Double) -> ResultRow {
       ResultRow(

@@ -6,17 +6,17 @@ import Runtime
 /// `eval <dataset>... <protocol> [options]`: runs a protocol for every model on the bench
 /// that has weights, through the feature cache, and files the numbers with full provenance.
 enum EvalCommand {
-  static let protocols = ["linear", "fewshot", "knn", "calibration", "invariance", "saliency"]
-  static let usage = "eval <dataset>... linear|fewshot|knn|calibration|invariance|saliency [options]"
+  static let protocols = ["linear", "fewshot", "knn", "calibration", "ridge", "invariance", "saliency"]
+  static let usage = "eval <dataset>... linear|fewshot|knn|calibration|ridge|invariance|saliency [options]"
 
   static var command: Command<BenchState> {
     Command(
       name: "eval",
-      summary: "measure the bench on datasets: linear probe, few-shot, kNN, calibration (ECE), invariance, saliency",
+      summary: "measure the bench on datasets: linear probe, few-shot, kNN, calibration (ECE), ridge, invariance, saliency",
       usage: usage, example: "load byol from=\"byol.pth\"; eval pets linear; eval eurosat fewshot shot=5",
       options: [
         OptionSpec("c", "linear, calibration: a fixed C (skips the 45-point sweep)"),
-        OptionSpec("grid", "linear, calibration: number of C values in the sweep (default 45)"),
+        OptionSpec("grid", "linear, calibration, ridge: number of values in the sweep (default 45)"),
         OptionSpec("way", "fewshot: classes per episode (default 5)"),
         OptionSpec("shot", "fewshot: support images per class (default 20; the paper uses 5, 20, 50)"),
         OptionSpec("query", "fewshot: query images per class (default 15)"),
@@ -35,7 +35,7 @@ enum EvalCommand {
         let words = try ArgumentReader.names(invocation.arguments, for: "eval")
         guard let last = words.last, protocols.contains(last.0.lowercased()) else {
           throw RuntimeError(
-            "'eval' needs a protocol last: linear, fewshot, knn, calibration, invariance or saliency", at: words.last?.1 ?? invocation.span,
+            "'eval' needs a protocol last: linear, fewshot, knn, calibration, ridge, invariance or saliency", at: words.last?.1 ?? invocation.span,
             suggestion: words.last.flatMap { NameSuggestion.nearest(to: $0.0, among: protocols) })
         }
         let proto = last.0.lowercased()
@@ -49,12 +49,28 @@ enum EvalCommand {
           state.datasets[NameSuggestion.normalize($0.0)]?.layout != .features
         }
         let bench = needsBench ? try modelsWithWeights(state, at: invocation.verbSpan) : []
-        let resolvedSets = try datasets.map { (name, span) throws(RuntimeError) in
+        if proto == "ridge" {
+          // The landmark datasets are not classification sets: they resolve on their own.
+          for (name, span) in datasets where RegressionRunner.entry(name) == nil {
+            throw RuntimeError("'ridge' regresses landmarks: 300w, celeba or lsp, not '\(name)'", at: span)
+          }
+        }
+        let resolvedSets = proto == "ridge" ? [] : try datasets.map { (name, span) throws(RuntimeError) in
           (try DatasetResolver.resolve(name, span: span, state: state), span)
+        }
+        var measured: [MeasuredResult] = []
+        if proto == "ridge" {
+          for (name, span) in datasets {
+            for model in bench {
+              measured.append(
+                try RegressionRunner(
+                  model: model, name: name, state: state, settings: settings, out: out, span: span
+                ).run())
+            }
+          }
         }
         let store = try openStore(state)
         let cache = FeatureCache(directory: workspace(state) + "/features")
-        var measured: [MeasuredResult] = []
         for (resolved, span) in resolvedSets {
           let models = resolved.provided.map { provided in
             [BenchModel(zoo: WeightsLoading.customEntry(name: provided.model, architecture: "features", file: provided.file), weights: nil)]

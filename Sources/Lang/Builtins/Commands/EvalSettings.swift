@@ -15,9 +15,9 @@ struct EvalSettings {
 
   init(_ invocation: Invocation, protocol proto: String, seed: Int) throws(RuntimeError) {
     let owners: [String: [String]] = [
-      "c": ["linear", "calibration"], "grid": ["linear", "calibration"], "way": ["fewshot"],
+      "c": ["linear", "calibration"], "grid": ["linear", "calibration", "ridge"], "way": ["fewshot"],
       "shot": ["fewshot"], "query": ["fewshot"], "episodes": ["fewshot"],
-      "seed": ["fewshot", "invariance"],
+      "seed": ["fewshot", "invariance", "ridge"],
       "k": ["knn", "invariance"], "t": ["knn"], "n": ["invariance", "saliency"],
       "transforms": ["invariance"], "window": ["saliency"], "stride": ["saliency"],
       "reference": ["invariance"], "ridge": ["invariance"],
