@@ -37,6 +37,11 @@ enum PlotCommand {
           return
         }
         var (spec, name) = try chart(for: last, kind: kind)
+        if case .results(let rows, let title) = last, kind == nil,
+          let diagram = CalibrationCharts.reliability(rows, title: title, state: state)
+        {
+          (spec, name) = (diagram, "reliability")
+        }
         if let (_, word) = invocation.option("size") {
           (spec.width, spec.height) = try ArgumentReader.size(word, option: "size")
         }
