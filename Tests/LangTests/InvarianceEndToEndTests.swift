@@ -16,6 +16,15 @@ struct InvarianceEndToEndTests {
     ("basic", fixtures.appendingPathComponent("resnet_tiny_basic.safetensors").path),
   ]
 
+  /// A committed tiny model as the runtime loads it.
+  static func network(_ path: String) throws -> ResNetFeatureFunction {
+    let loader = CheckpointLoader(environment: [:])
+    let url = URL(fileURLWithPath: path)
+    let config = try #require(try loader.inferArchitecture(file: url, prefix: nil))
+    let loaded = try loader.load(file: url, expected: ResNet.parameterShapes(config), prefix: nil)
+    return ResNetFeatureFunction(model: try ResNet(config: config, stateDict: loaded.stateDict))
+  }
+
   /// 48 noise images as 24-bit BMPs (fewer than the 128 feature dimensions: `ridge=` keeps Σ invertible).
   static func writeNoise(to folder: URL) throws {
     let dir = folder.appendingPathComponent("noise")
@@ -73,11 +82,7 @@ struct InvarianceEndToEndTests {
       name: "noise", root: workspace.path + "/reference")
     let referenceImages = try reference.samples(.all).map { try reference.image(of: $0) }
     for (name, path) in Self.models {
-      let loader = CheckpointLoader(environment: [:])
-      let url = URL(fileURLWithPath: path)
-      let config = try #require(try loader.inferArchitecture(file: url, prefix: nil))
-      let loaded = try loader.load(file: url, expected: ResNet.parameterShapes(config), prefix: nil)
-      let network = ResNetFeatureFunction(model: try ResNet(config: config, stateDict: loaded.stateDict))
+      let network = try Self.network(path)
       let features = try SyntheticInvariance.features(
         of: referenceImages, preprocessing: SyntheticInvariance.cleanPreprocessing, model: network)
       let whitening = try FeatureStatistics(features: features).whitening(ridge: 1e-3)
@@ -114,11 +119,7 @@ struct InvarianceEndToEndTests {
     let stored = try #require(try ResultsStore(path: workspace.path + "/results.sqlite").all().first)
     #expect(stored.row.protocol == "saliency" && stored.row.metric == "diffusion")
     #expect(stored.parameters["stride"] == "24" && stored.parameters["window"] == "10")
-    let url = URL(fileURLWithPath: Self.models[0].1)
-    let loader = CheckpointLoader(environment: [:])
-    let config = try #require(try loader.inferArchitecture(file: url, prefix: nil))
-    let loaded = try loader.load(file: url, expected: ResNet.parameterShapes(config), prefix: nil)
-    let network = ResNetFeatureFunction(model: try ResNet(config: config, stateDict: loaded.stateDict))
+    let network = try Self.network(Self.models[0].1)
     let dataset = try DatasetCatalog.imageFolder(name: "tinyset", root: EvalEndToEndTests.data)
     let diffusions = try dataset.samples(.test).prefix(2).map { sample in
       try OcclusionSaliency.map(
@@ -179,11 +180,7 @@ struct InvarianceEndToEndTests {
     #expect(stored.row.task == "300W" && stored.row.metric == "r2" && stored.parameters["outputs"] == "136")
     // The same measurement through the runtime: §8.4 features, 5-fold ridge CV, test R².
     let dataset = try RegressionDataset.faces300W(root: trees + "/300w")
-    let url = URL(fileURLWithPath: Self.models[0].1)
-    let loader = CheckpointLoader(environment: [:])
-    let config = try #require(try loader.inferArchitecture(file: url, prefix: nil))
-    let loaded = try loader.load(file: url, expected: ResNet.parameterShapes(config), prefix: nil)
-    let network = ResNetFeatureFunction(model: try ResNet(config: config, stateDict: loaded.stateDict))
+    let network = try Self.network(Self.models[0].1)
     let pre = RegressionDataset.preprocessing(.imageNet)
     let train = try dataset.features(of: dataset.trainval, model: network, preprocessing: pre, batchSize: 4)
     let test = try dataset.features(of: dataset.test, model: network, preprocessing: pre, batchSize: 4)
@@ -194,6 +191,57 @@ struct InvarianceEndToEndTests {
     #expect(abs(stored.row.value - expected.testR2) < 1e-9)
     #expect(session.run("eval pets ridge", name: "<ridge-bad>") == .runtimeError)
     #expect(capture.stderr.contains("'ridge' regresses landmarks: 300w, celeba or lsp, not 'pets'"))
+  }
+
+  @Test func realWorldInvarianceOnACOIL100Layout() throws {
+    let workspace = FileManager.default.temporaryDirectory
+      .appendingPathComponent("ssl-rw-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    // COIL-100's layout (objN__angle.png) with tinyset images: three objects, three views each.
+    let coil = workspace.appendingPathComponent("data/coil100")
+    try FileManager.default.createDirectory(at: coil, withIntermediateDirectories: true)
+    let source = URL(fileURLWithPath: EvalEndToEndTests.data).appendingPathComponent("train")
+    let classes = try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
+    for (o, label) in classes.enumerated() {
+      let images = try FileManager.default.contentsOfDirectory(
+        atPath: source.appendingPathComponent(label).path
+      ).sorted().prefix(3)
+      for (a, image) in images.enumerated() {
+        try FileManager.default.copyItem(
+          at: source.appendingPathComponent("\(label)/\(image)"),
+          to: coil.appendingPathComponent("obj\(o + 1)__\(a * 5).png"))
+      }
+    }
+    try Self.writeNoise(to: workspace.appendingPathComponent("reference"))
+    let capture = OutputCapture()
+    let session = Session(output: capture.sink)
+    session.define("ws", string: workspace.path)
+    let script = """
+      set workspace $ws
+      set data "$ws/data"
+      load tiny from="\(Self.models[0].1)"
+      data noise from="$ws/reference"
+      eval coil100 invariance reference=noise ridge=1e-3
+      """
+    #expect(session.run(script, name: "<rw>") == .ok, "\(capture.stderr)")
+    let stored = try ResultsStore(path: workspace.path + "/results.sqlite").all()
+    let cosine = try #require(stored.first { $0.row.metric == "cosine" })
+    #expect(cosine.row.task == "coil100" && cosine.row.protocol == "realworld")
+    #expect(cosine.parameters["groups"] == "3")
+    // Each group's S includes the diagonal (1) of its 3×3 similarity matrix: S ≥ 1/3 − 2/3.
+    #expect(cosine.row.value <= 1 && cosine.row.value >= -1.0 / 3)
+    let groups = try InvarianceGroups(.coil100, root: coil.path)
+    #expect(groups.groups.count == 3 && groups.groups.allSatisfy { $0.paths.count == 3 })
+    // The runtime's measurement with the same statistics gives the same number.
+    let network = try Self.network(Self.models[0].1)
+    let reference = try DatasetCatalog.imageFolder(name: "noise", root: workspace.path + "/reference")
+    let features = try SyntheticInvariance.features(
+      of: reference.samples(.all).map { try reference.image(of: $0) },
+      preprocessing: SyntheticInvariance.cleanPreprocessing, model: network)
+    let whitening = try FeatureStatistics(features: features).whitening(ridge: 1e-3)
+    let absolute = groups.groups.map { InvarianceGroup(key: $0.key, paths: $0.paths.map { coil.path + "/" + $0 }) }
+    let expected = try RealWorldInvariance.measure(groups: absolute, model: network, whitening: whitening)
+    #expect(abs(cosine.row.value - expected.meanSimilarity) < 1e-9)
   }
 
   @Test func heatmapMarksFollowTheMargin() throws {

@@ -51,6 +51,7 @@ public enum GDImageDecoder {
   /// - Throws: ``ImageError`` naming `path`.
   public static func decode(_ data: Data, path: String) throws(ImageError) -> RGBImage {
     let result: Result<RGBImage, ImageError> = data.withUnsafeBytes { raw in
+      guard !raw.isEmpty else { return .failure(.unreadable(path: path, reason: "empty file")) }
       guard let format = ImageFormat.sniff(raw) else {
         let head = raw.prefix(4).map { String(format: "%02x", $0) }.joined(separator: " ")
         return .failure(.unsupportedFormat(path: path, format: "first bytes \(head)"))

@@ -55,10 +55,21 @@ enum EvalCommand {
             throw RuntimeError("'ridge' regresses landmarks: 300w, celeba or lsp, not '\(name)'", at: span)
           }
         }
-        let resolvedSets = proto == "ridge" ? [] : try datasets.map { (name, span) throws(RuntimeError) in
+        // §8.3's group layouts (coil100, aloi_viewpoint, …) are measured on their own.
+        let realWorld = proto == "invariance" ? datasets.filter { RealWorldRunner.layout($0.0) != nil } : []
+        let resolvedSets = proto == "ridge" ? [] : try datasets.filter { name in
+          !realWorld.contains { $0.1 == name.1 }
+        }.map { (name, span) throws(RuntimeError) in
           (try DatasetResolver.resolve(name, span: span, state: state), span)
         }
         var measured: [MeasuredResult] = []
+        for (name, span) in realWorld {
+          guard let layout = RealWorldRunner.layout(name) else { continue }
+          measured += try RealWorldRunner(
+            models: bench, layout: layout, settings: settings.invariance, state: state,
+            cache: FeatureCache(directory: workspace(state) + "/features"), out: out, span: span
+          ).run()
+        }
         if proto == "ridge" {
           for (name, span) in datasets {
             for model in bench {

@@ -27,7 +27,7 @@ struct InvarianceRunner {
     }
     let reference = try referenceSet()
     let images = try sample(dataset)
-    let test = try significance()
+    let test = try significance(n: settings.images)
     var rows: [MeasuredResult] = []
     for model in models {
       guard let weights = model.weights else {
@@ -139,9 +139,9 @@ struct InvarianceRunner {
   }
 
   /// The Hoeffding test across the bench (nil with one model: nothing to compare).
-  func significance() throws(RuntimeError) -> HoeffdingTest? {
+  func significance(n: Int) throws(RuntimeError) -> HoeffdingTest? {
     guard models.count >= 2 else { return nil }
-    do { return try HoeffdingTest(n: settings.images, comparisons: models.count - 1) } catch {
+    do { return try HoeffdingTest(n: n, comparisons: models.count - 1) } catch {
       throw RuntimeError("\(error)", at: span)
     }
   }

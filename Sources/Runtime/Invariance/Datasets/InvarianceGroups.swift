@@ -29,6 +29,12 @@ public struct InvarianceGroup: Equatable, Sendable {
   public var key: String
   /// Image paths relative to the dataset root.
   public var paths: [String]
+
+  /// Creates a group.
+  public init(key: String, paths: [String]) {
+    self.key = key
+    self.paths = paths
+  }
 }
 
 /// A real-world invariance dataset: its groups of views.
