@@ -90,11 +90,16 @@ public enum FeatureProvider {
     var labels: [Int] = []
     labels.reserveCapacity(source.keptSamples.count)
     for sample in source.keptSamples {
-      guard let label = sample.label else {
-        throw DatasetError.unsupported(
-          dataset: job.dataset.name, reason: "multi-label targets are not supported by this protocol yet")
+      switch sample.target {
+      case .label(let label): labels.append(label)
+      case .positives(let positives):
+        // Multi-label (VOC2007): the positive classes as a bit mask (see `MultiLabel`).
+        guard let mask = MultiLabel.mask(positives) else {
+          throw DatasetError.unsupported(
+            dataset: job.dataset.name, reason: "multi-label targets need at most 62 classes")
+        }
+        labels.append(mask)
       }
-      labels.append(label)
     }
     let set = FeatureSet(
       rows: pooled.shape[0], columns: pooled.shape[1], values: pooled.scalars, labels: labels)

@@ -18,8 +18,14 @@ struct EvalRunner {
   func run(_ proto: String) throws(RuntimeError) -> [MeasuredResult] {
     let started = Date()
     switch proto {
+    case "linear" where resolved.dataset?.isMultiLabel == true: return [try multiLabelLinear(started)]
     case "linear": return [try linear(started).measured]
     case "fewshot": return [try fewShot(started)]
+    case "calibration" where resolved.dataset?.isMultiLabel == true, "knn" where resolved.dataset?.isMultiLabel == true,
+      "fewshot" where resolved.dataset?.isMultiLabel == true:
+      throw RuntimeError(
+        "\(resolved.task) is multi-label: only 'linear' (11-point mAP) applies; the seed code skips \(proto) there",
+        at: span)
     case "calibration": return try calibration(started)
     case "saliency": return [try saliency(started)]
     default: return [try knn(started)]
