@@ -69,7 +69,8 @@ struct ZipFieldReader {
     // Each central entry is at least 46 bytes: a count the file cannot hold is a lie.
     guard count <= (bytes.count - min(offset, bytes.count)) / 46 else {
       throw .zipOutOfBounds(
-        structure: "central directory (\(count) entries)", offset: offset, length: count * 46,
+        structure: "central directory (\(count) entries)", offset: offset,
+        length: count.multipliedReportingOverflow(by: 46).overflow ? Int.max : count * 46,
         fileSize: bytes.count)
     }
     return (offset, count)
