@@ -10,6 +10,8 @@ struct BenchModel: Sendable {
   var zoo: ZooModel
   /// The network, when weights were found and loaded.
   var weights: ModelWeights?
+  /// The members of a fused entry (`fuse`), nil for a single network.
+  var fusion: BenchFusion? = nil
   /// The name results are filed under (the paper's spelling for zoo models).
   var name: String { zoo.displayName }
 }
@@ -128,4 +130,7 @@ struct UserDataset: Sendable, Hashable {
   var metric: String
   /// For a feature file: the model name its results are filed under (default: the dataset's).
   var model: String? = nil
+  /// For groups of views of one object or scene (§8.3): the grouping, an
+  /// ``InvarianceGroups/Layout`` raw value (`coil100`, `aloi_viewpoint`, …, `folder`).
+  var views: String? = nil
 }

@@ -12,7 +12,7 @@ enum StandardCompletions {
     let tasks = TaskCatalog.tasks.filter { $0 != "ImageNet" }.map { $0.lowercased() }
     let columns = ResultsTable.reference.columns
     let protocols = unique(
-      columns.map(\.protocol) + ["linear", "fewshot", "knn", "ridge", "finetune"])
+      columns.map(\.protocol) + ["linear", "fewshot", "knn", "ridge", "finetune"] + EvalCommand.protocols)
     let metrics = unique(columns.map(\.metric))
     var catalog = CompletionCatalog()
     catalog.arguments = [
@@ -25,10 +25,13 @@ enum StandardCompletions {
       "save": [["results"], []],
       "set": [["seed", "threads", "batch", "out", "workspace", "data"], []],
       "eval": [groups + tasks + protocols],
+      "fuse": [models],
     ]
     catalog.optionValues = [
       "data.layout": ["folder", "list"],
       "data.metric": ["top1", "mean-per-class"],
+      "fuse.mode": FusionMode.allCases.map(\.rawValue),
+      "eval.transforms": SyntheticTransform.allCases.map(\.rawValue),
       "protocol": protocols,
       "metric": metrics,
       "method": ["pearson", "spearman", "both"],

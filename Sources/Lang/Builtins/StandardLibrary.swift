@@ -10,7 +10,7 @@ enum StandardLibrary {
       PlotCommand.command, ShowCommand.command, SaveCommand.command, SetCommand.command,
       FetchCommand.command, DataCommand.command, EvalCommand.command, CacheCommands.features,
       CacheCommands.cache, ReportCommand.command,
-      SleepCommand.command, SaliencyCommand.command,
+      SleepCommand.command, SaliencyCommand.command, FuseCommand.command,
     ] {
       registry.register(command)
     }

@@ -49,10 +49,15 @@ enum CorrCommand {
     } else if let task = TaskCatalog.resolveTask(yName), task != "ImageNet" {
       target = .task(task)
       resolved = task
+    } else if let task = measuredTask(yName, in: state) {
+      // A measured column outside the catalog: a user dataset or an invariance transform.
+      target = .task(task)
+      resolved = task
     } else {
       throw RuntimeError(
         "unknown task or group '\(yName)'", at: args[1].span,
-        suggestion: NameSuggestion.nearest(to: yName, among: TaskCatalog.allNames))
+        suggestion: NameSuggestion.nearest(
+          to: yName, among: TaskCatalog.allNames + state.results.columns.map(\.task)))
     }
     var request = CorrelationRequest(
       target: target, protocols: nil, metrics: nil, models: state.bench.map(\.name), excluded: [])
@@ -101,6 +106,12 @@ enum CorrCommand {
       target: resolved, isGroup: { if case .group = target { true } else { false } }(),
       method: method, filters: filters, filterValues: filterValues)
     return (analysis, query)
+  }
+
+  /// A task of the session's results spelled like `name` (`rotation` after `eval … invariance`).
+  static func measuredTask(_ name: String, in state: BenchState) -> String? {
+    let key = NameSuggestion.normalize(name)
+    return state.results.columns.first { NameSuggestion.normalize($0.task) == key }?.task
   }
 
   /// The correlation as a printed table.

@@ -59,6 +59,7 @@ enum EvalCommand {
           let models = resolved.provided.map { provided in
             [BenchModel(zoo: WeightsLoading.customEntry(name: provided.model, architecture: "features", file: provided.file), weights: nil)]
           } ?? bench
+          if resolved.views != nil, proto != "invariance" { throw DatasetResolver.viewsOnly(resolved.task, proto, at: span) }
           if proto == "invariance" {
             measured += try InvarianceRunner(
               models: models, resolved: resolved, settings: settings.invariance, state: state,
@@ -112,10 +113,14 @@ enum EvalCommand {
       throw RuntimeError(
         "no models on the bench", at: span, notes: [DiagnosticNote("load one first, e.g. 'load byol'")])
     }
-    let missing = state.bench.filter { $0.weights == nil }
+    let missing = state.bench.filter { !$0.isEvaluable }
     guard missing.isEmpty else {
       let loader = CheckpointLoader()
       let notes = missing.map { model -> DiagnosticNote in
+        if let fusion = model.fusion {
+          let without = fusion.members.filter { !$0.isEvaluable }.map(\.name)
+          return DiagnosticNote("\(model.name): fuses \(without.joined(separator: ", ")), which \(without.count == 1 ? "has" : "have") no weights")
+        }
         let tried = loader.candidatePaths(for: model.zoo).map(\.path)
         let fetch = model.zoo.url == nil ? "" : "; 'fetch \(model.zoo.id)' downloads it"
         return DiagnosticNote(

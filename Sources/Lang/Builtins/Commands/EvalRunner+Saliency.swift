@@ -11,7 +11,7 @@ extension EvalRunner {
   /// of `saliency "image"`, costs 54,289 forward passes per image, which a CPU cannot spend on
   /// a dataset (`stride=1` asks for it).
   func saliency(_ started: Date) throws(RuntimeError) -> MeasuredResult {
-    guard let dataset = resolved.dataset, let weights = model.weights else {
+    guard let dataset = resolved.dataset, let network = model.featureFunction() else {
       throw RuntimeError("\(resolved.task) holds features, not images: saliency needs images", at: span)
     }
     let split: DatasetSplit = dataset.availableSplits.contains(.test) ? .test : .all
@@ -22,7 +22,6 @@ extension EvalRunner {
     var occlusion = settings.occlusion
     occlusion.batchSize = max(1, batch)
     if model.zoo.normalization == .none { occlusion.normalization = ChannelNormalization.none }
-    let network = ResNetFeatureFunction(model: weights.network)
     var diffusions: [Double] = []
     for (done, sample) in chosen.enumerated() {
       out.progress(

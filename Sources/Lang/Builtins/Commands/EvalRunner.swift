@@ -37,7 +37,7 @@ struct EvalRunner {
     let val = try labeled(.val, pre)
     let test = try labeled(.test, pre)
     var config = LinearProbeConfig(
-      grid: RegularizationGrid(count: settings.gridCount), metric: resolved.metric,
+      grid: RegularizationGrid(count: settings.gridCount, shift: model.regularizationShift), metric: resolved.metric,
       fixedC: settings.fixedC)
     config.metric = resolved.metric
     let result: LinearProbeResult
@@ -49,6 +49,7 @@ struct EvalRunner {
       throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
     }
     var parameters = ["grid": "\(settings.gridCount)", "solver": "lbfgs", "refit": "trainval"]
+      .merging(model.fusionParameters) { a, _ in a }
     if let c = settings.fixedC { parameters["c"] = "\(c)" }
     let row = measured(
       protocol: "linear", metric: metricName, value: result.testScore * 100, ci95: nil,
@@ -176,7 +177,7 @@ struct EvalRunner {
       metric: metric, value: value, ci95: ci95, better: better,
       provenance: .measured(description: ""))
     return MeasuredResult(
-      row: row, modelHash: model.weights?.hash ?? resolved.provided?.hash ?? "",
+      row: row, modelHash: model.identity ?? resolved.provided?.hash ?? "",
       architecture: resolved.provided == nil ? model.zoo.architecture : "features",
       datasetFingerprint: resolved.fingerprint, parameters: parameters, seed: seed,
       chosen: chosen, wallSeconds: Date().timeIntervalSince(started))

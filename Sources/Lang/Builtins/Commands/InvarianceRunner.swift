@@ -22,17 +22,20 @@ struct InvarianceRunner {
   var span: SourceSpan
 
   func run() throws(RuntimeError) -> [MeasuredResult] {
-    guard let dataset = resolved.dataset else {
+    let reference = try referenceSet()
+    let images: [RGBImage]
+    if let views = resolved.views {
+      images = try sample(views)
+    } else if let dataset = resolved.dataset {
+      images = try sample(dataset)
+    } else {
       throw RuntimeError("\(resolved.task) holds features, not images: invariance needs images", at: span)
     }
-    let reference = try referenceSet()
-    let images = try sample(dataset)
-    let test = try significance()
+    let test = try significance(n: settings.images)
     var rows: [MeasuredResult] = []
     for model in models {
-      guard let weights = model.weights else { continue }
+      guard let network = model.featureFunction() else { continue }
       let whitening = try statistics(model: model, reference: reference)
-      let network = ResNetFeatureFunction(model: weights.network)
       for (done, transform) in settings.transforms.enumerated() {
         let started = Date()
         out.progress(
@@ -52,13 +55,16 @@ struct InvarianceRunner {
           "dataset": resolved.task, "n": "\(images.count)", "k": "\(k)", "reference": settings.reference,
           "seed": "\(settings.seed)", "ridge": "\(settings.ridge ?? 0)", "alpha": "\(test?.alpha ?? 0.05)",
           "comparisons": "\(test?.comparisons ?? 0)",
-        ]
+        ].merging(model.fusionParameters) { a, _ in a }
         rows.append(
           row(model, transform, metric: "cosine", value: result.meanSimilarity, margin: test?.threshold,
               better: .higher, parameters: parameters, started: started))
         rows.append(
           row(model, transform, metric: "mahalanobis", value: result.meanDistance, margin: nil,
               better: .lower, parameters: parameters, started: started))
+      }
+      if let views = resolved.views {
+        rows += try realWorld(model, network: network, views: views, whitening: whitening)
       }
     }
     return rows
@@ -136,9 +142,9 @@ struct InvarianceRunner {
   }
 
   /// The Hoeffding test across the bench (nil with one model: nothing to compare).
-  func significance() throws(RuntimeError) -> HoeffdingTest? {
+  func significance(n: Int) throws(RuntimeError) -> HoeffdingTest? {
     guard models.count >= 2 else { return nil }
-    do { return try HoeffdingTest(n: settings.images, comparisons: models.count - 1) } catch {
+    do { return try HoeffdingTest(n: n, comparisons: models.count - 1) } catch {
       throw RuntimeError("\(error)", at: span)
     }
   }
@@ -152,7 +158,7 @@ struct InvarianceRunner {
       metric: metric, value: value, ci95: margin, better: better,
       provenance: .measured(description: ""))
     return MeasuredResult(
-      row: row, modelHash: model.weights?.hash ?? "", architecture: model.zoo.architecture,
+      row: row, modelHash: model.identity ?? "", architecture: model.zoo.architecture,
       datasetFingerprint: resolved.fingerprint, parameters: parameters, seed: Int(settings.seed),
       chosen: "n=\(parameters["n"] ?? "?"), k=\(parameters["k"] ?? "?")",
       wallSeconds: Date().timeIntervalSince(started))

@@ -29,6 +29,11 @@ public struct InvarianceGroup: Equatable, Sendable {
   public var key: String
   /// Image paths relative to the dataset root.
   public var paths: [String]
+
+  public init(key: String, paths: [String]) {
+    self.key = key
+    self.paths = paths
+  }
 }
 
 /// A real-world invariance dataset: its groups of views.
@@ -57,6 +62,13 @@ public struct InvarianceGroups: Sendable {
   public let root: String
   /// The groups, in the order above.
   public let groups: [InvarianceGroup]
+
+  /// The groups with paths joined to ``root``, ready for ``RealWorldInvariance`` to read.
+  public var readableGroups: [InvarianceGroup] {
+    groups.map { group in
+      InvarianceGroup(key: group.key, paths: group.paths.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 })
+    }
+  }
 
   /// Reads a layout under `root`.
   ///
