@@ -124,16 +124,32 @@ struct InvarianceRunner {
     return clean
   }
 
-  /// μ and Σ of the model's features of the whole reference set (cached like any features),
-  /// then Σ⁻¹'s Cholesky factor; `random` gets Σ + 1e-10·I as in the seed code.
+  /// μ and Σ of the model's features of the whole reference set — from the workspace's
+  /// statistics cache (`<workspace>/statistics`, §8.1's cached mean and covariance), else from
+  /// its features (through the feature cache) and then cached — and Σ⁻¹'s Cholesky factor;
+  /// `random` gets Σ + 1e-10·I as in the seed code.
   func statistics(model: BenchModel, reference: DatasetResolver.Resolved) throws(RuntimeError) -> Whitening {
-    let set = try FeatureLoading.features(
-      model: model, resolved: reference, split: .all, preprocessing: preprocessing(model),
-      cache: cache, batch: state.settings.batch, threads: state.settings.threads, out: out, span: span)
+    let pre = preprocessing(model)
+    let stats = FeatureStatisticsCache(directory: EvalCommand.workspace(state) + "/statistics")
+    let key = FeatureStatisticsCache.key(
+      model: model.identity ?? model.name, reference: reference.fingerprint, preprocessing: pre.identifier)
     do {
-      let matrix = try FeatureMatrix(rows: set.rows, columns: set.columns, values: set.values)
-      let statistics = try FeatureStatistics(features: matrix)
+      let statistics: FeatureStatistics
+      if let hit = stats.lookup(key) {
+        statistics = hit
+      } else {
+        let set = try FeatureLoading.features(
+          model: model, resolved: reference, split: .all, preprocessing: pre,
+          cache: cache, batch: state.settings.batch, threads: state.settings.threads, out: out, span: span)
+        let matrix = try FeatureMatrix(rows: set.rows, columns: set.columns, values: set.values)
+        statistics = try FeatureStatistics(features: matrix)
+        do { try stats.store(statistics, for: key) } catch {
+          out.warn("warning: \(model.name): reference statistics not cached (\(error.localizedDescription))\n")
+        }
+      }
       return try statistics.whitening(ridge: settings.ridge ?? (model.zoo.id == "random" ? 1e-10 : 0))
+    } catch let error as RuntimeError {
+      throw error
     } catch {
       throw RuntimeError(
         "\(model.name): reference statistics on \(reference.task): \(error)", at: span,
