@@ -113,6 +113,7 @@ struct InvarianceEndToEndTests {
     #expect(session.run(script, name: "<sal>") == .ok, "\(capture.stderr)")
     let stored = try #require(try ResultsStore(path: workspace.path + "/results.sqlite").all().first)
     #expect(stored.row.protocol == "saliency" && stored.row.metric == "diffusion")
+    #expect(stored.row.group == "attention")
     #expect(stored.parameters["stride"] == "24" && stored.parameters["window"] == "10")
     let url = URL(fileURLWithPath: Self.models[0].1)
     let loader = CheckpointLoader(environment: [:])

@@ -48,6 +48,12 @@ struct CorrelationQuery: Sendable, Hashable {
   var filters: [String]
   /// The filter values alone (`linear`, `AP50`), for figure titles and file names.
   var filterValues: [String]
+  /// The x column as written in titles: `imagenet`, or the task (`Pets`, `rotation`).
+  var x = "imagenet"
+  /// How x enters the correlation: `logit(ImageNet top-1)`, `raw(rotation synthetic cosine)`.
+  var xDescription = "logit(ImageNet top-1)"
+  /// The scatter's x-axis label.
+  var xLabel = "ImageNet top-1 accuracy (%)"
 }
 
 /// Session settings changed with `set`.

@@ -38,13 +38,16 @@ extension EvalRunner {
     let n = Double(diffusions.count)
     let mean = diffusions.reduce(0, +) / n
     let variance = diffusions.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n
-    return measured(
+    var result = measured(
       protocol: "saliency", metric: "diffusion", value: mean,
       ci95: diffusions.count > 1 ? 1.96 * variance.squareRoot() / n.squareRoot() : nil,
       group: "attention",
       parameters: [
         "n": "\(diffusions.count)", "window": "\(occlusion.window)", "stride": "\(occlusion.stride)",
         "input": "\(occlusion.inputSize)", "crop": "\(occlusion.cropSize)", "fill": "\(occlusion.fill)",
-      ], chosen: nil, started: started)
+      ].merging(model.fusionParameters) { a, _ in a }, chosen: nil, started: started)
+    // An analysis column on any dataset (not `user`): `corr imagenet attention` finds it.
+    result.row.group = "attention"
+    return result
   }
 }
