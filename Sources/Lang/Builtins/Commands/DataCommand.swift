@@ -3,11 +3,11 @@
 import Foundation
 import Runtime
 
-/// `data <name> from="path" [layout=folder|list] [metric=top1|mean-per-class]`: registers a
+/// `data <name> from="path" [layout=folder|list|features] [metric=top1|mean-per-class] [views=…]`: registers a
 /// dataset of your own; it is read (and checked) right away.
 enum DataCommand {
   static let usage =
-    "data <name> from=\"folder|list.csv|features.npz\" [layout=folder|list|features] [model=name] [metric=top1|mean-per-class]"
+    "data <name> from=\"folder|list.csv|features.npz\" [layout=folder|list|features] [model=name] [metric=top1|mean-per-class] [views=coil100|…|folder]"
 
   static var command: Command<BenchState> {
     Command(

@@ -28,7 +28,7 @@ enum EvalCommand {
         OptionSpec("stride", "saliency: step between window positions (default 8; 1 is §7's, 54,289 passes per image)"),
         OptionSpec("transforms", "invariance: which of the 18 transforms, e.g. transforms=[rotation, hue] (default all)"),
         OptionSpec("ridge", "invariance: added to the reference covariance's diagonal (default 0; §8.1)"),
-        OptionSpec("reference", "invariance: the dataset of the whitening statistics (default imagenet: <data>/imagenet/val)"),
+        OptionSpec("reference", "invariance: the dataset of the whitening statistics (default imagenet: <data>/imagenet/val; cached in <workspace>/statistics)"),
         OptionSpec("t", "knn: temperature (default 0.07)"),
       ],
       run: { state, invocation, out throws(RuntimeError) in

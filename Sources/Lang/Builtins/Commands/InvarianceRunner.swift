@@ -23,6 +23,10 @@ struct InvarianceRunner {
 
   func run() throws(RuntimeError) -> [MeasuredResult] {
     let reference = try referenceSet()
+    let count = (try? reference.dataset?.samples(.all).count).flatMap { $0 }.map { ", \($0) images" } ?? ""
+    out.line(
+      "whitening statistics (§8.1) from \(reference.task)\(count)"
+        + (reference.task == "ImageNet" ? "" : " — not ImageNet's validation set (§8.1's): reference=\(settings.reference)"))
     let images: [RGBImage]
     if let views = resolved.views {
       images = try sample(views)
