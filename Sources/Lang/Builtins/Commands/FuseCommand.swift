@@ -70,10 +70,15 @@ enum FuseCommand {
     return mode
   }
 
-  /// Feature dimensions of members with weights (nil when unknown: no weights yet).
+  /// A model's feature width: its network's, a zoo architecture's, or its members' combined
+  /// (nil when unknown: a custom entry without weights).
   static func dimension(_ model: BenchModel) -> Int? {
     if let weights = model.weights { return weights.network.config.featureDimension }
-    guard let fusion = model.fusion else { return nil }
+    guard let fusion = model.fusion else {
+      let width = model.zoo.widthMultiplier > 1 ? "w\(model.zoo.widthMultiplier)" : ""
+      let config = ResNetConfig.named(model.zoo.architecture + width) ?? ResNetConfig.named(model.zoo.architecture)
+      return config?.featureDimension
+    }
     var dims: [Int] = []
     for member in fusion.members {
       guard let d = dimension(member) else { return nil }
@@ -82,7 +87,7 @@ enum FuseCommand {
     return fusion.mode == .cat ? dims.reduce(0, +) : dims.first
   }
 
-  /// `add` and `mean` need equal dimensions; checked now for members whose weights are known.
+  /// `add` and `mean` need equal dimensions; checked now for members whose width is known.
   static func checkDimensions(
     _ members: [BenchModel], mode: FusionMode, names: [(String, SourceSpan)]
   ) throws(RuntimeError) {
