@@ -118,6 +118,7 @@ struct InvarianceEndToEndTests {
     #expect(session.run(script, name: "<sal>") == .ok, "\(capture.stderr)")
     let stored = try #require(try ResultsStore(path: workspace.path + "/results.sqlite").all().first)
     #expect(stored.row.protocol == "saliency" && stored.row.metric == "diffusion")
+    #expect(stored.row.group == "attention")
     #expect(stored.parameters["stride"] == "24" && stored.parameters["window"] == "10")
     let network = try Self.network(Self.models[0].1)
     let dataset = try DatasetCatalog.imageFolder(name: "tinyset", root: EvalEndToEndTests.data)
@@ -127,38 +128,6 @@ struct InvarianceEndToEndTests {
       ).map.attentiveDiffusion
     }
     #expect(abs(stored.row.value - (diffusions[0] + diffusions[1]) / 2) < 1e-9)
-  }
-
-  @Test func fusedEntrySweepsTheShiftedGrid() throws {
-    let workspace = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ssl-fuse-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: workspace) }
-    let capture = OutputCapture()
-    let session = Session(output: capture.sink)
-    session.define("ws", string: workspace.path)
-    session.define("data", string: EvalEndToEndTests.data)
-    let script = """
-      set workspace $ws
-      load tiny from="\(Self.models[0].1)"
-      load basic from="\(Self.models[1].1)"
-      fuse tiny basic as=both
-      data tinyset from="$data"
-      eval tinyset linear grid=3
-      """
-    #expect(session.run(script, name: "<fuse>") == .ok, "\(capture.stderr)")
-    #expect(capture.stdout.contains("fused both = cat(tiny, basic); linear sweeps wd = logspace(-4, 7, 45)"))
-    let stored = try ResultsStore(path: workspace.path + "/results.sqlite").all()
-    let fused = try #require(stored.first { $0.row.model == "both" })
-    // Two models: wd = logspace(-4, 7, 3) = 1e-4, 10^1.5, 1e7, so C ∈ {1e4, 10^-1.5, 1e-7}.
-    #expect(["C=1e+04", "C=0.0316", "C=1e-07"].contains(fused.chosen ?? ""), "\(fused.chosen ?? "")")
-    #expect(fused.parameters["fusion"] == "cat:tiny+basic" && fused.parameters["grid_shift"] == "1")
-    // Every bench entry is evaluated; the fused one has its own identity.
-    let members = stored.filter { $0.row.model != "both" }.map(\.modelHash)
-    #expect(members.count == 2 && !fused.modelHash.isEmpty && !members.contains(fused.modelHash))
-    // Members keep their own cache entries: fusing extracted each member once per split.
-    #expect(capture.progress.filter { $0.contains("tiny · tinyset") }.count == 3, "\(capture.progress)")
-    let unknown = session.run("fuse tiny nobody as=x", name: "<fuse-bad>")
-    #expect(unknown == .runtimeError && capture.stderr.contains("'nobody' is not on the bench"))
   }
 
   @Test func ridgeOnTheLandmarkDatasets() throws {
@@ -191,57 +160,6 @@ struct InvarianceEndToEndTests {
     #expect(abs(stored.row.value - expected.testR2) < 1e-9)
     #expect(session.run("eval pets ridge", name: "<ridge-bad>") == .runtimeError)
     #expect(capture.stderr.contains("'ridge' regresses landmarks: 300w, celeba or lsp, not 'pets'"))
-  }
-
-  @Test func realWorldInvarianceOnACOIL100Layout() throws {
-    let workspace = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ssl-rw-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: workspace) }
-    // COIL-100's layout (objN__angle.png) with tinyset images: three objects, three views each.
-    let coil = workspace.appendingPathComponent("data/coil100")
-    try FileManager.default.createDirectory(at: coil, withIntermediateDirectories: true)
-    let source = URL(fileURLWithPath: EvalEndToEndTests.data).appendingPathComponent("train")
-    let classes = try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
-    for (o, label) in classes.enumerated() {
-      let images = try FileManager.default.contentsOfDirectory(
-        atPath: source.appendingPathComponent(label).path
-      ).sorted().prefix(3)
-      for (a, image) in images.enumerated() {
-        try FileManager.default.copyItem(
-          at: source.appendingPathComponent("\(label)/\(image)"),
-          to: coil.appendingPathComponent("obj\(o + 1)__\(a * 5).png"))
-      }
-    }
-    try Self.writeNoise(to: workspace.appendingPathComponent("reference"))
-    let capture = OutputCapture()
-    let session = Session(output: capture.sink)
-    session.define("ws", string: workspace.path)
-    let script = """
-      set workspace $ws
-      set data "$ws/data"
-      load tiny from="\(Self.models[0].1)"
-      data noise from="$ws/reference"
-      eval coil100 invariance reference=noise ridge=1e-3
-      """
-    #expect(session.run(script, name: "<rw>") == .ok, "\(capture.stderr)")
-    let stored = try ResultsStore(path: workspace.path + "/results.sqlite").all()
-    let cosine = try #require(stored.first { $0.row.metric == "cosine" })
-    #expect(cosine.row.task == "coil100" && cosine.row.protocol == "realworld")
-    #expect(cosine.parameters["groups"] == "3")
-    // Each group's S includes the diagonal (1) of its 3×3 similarity matrix: S ≥ 1/3 − 2/3.
-    #expect(cosine.row.value <= 1 && cosine.row.value >= -1.0 / 3)
-    let groups = try InvarianceGroups(.coil100, root: coil.path)
-    #expect(groups.groups.count == 3 && groups.groups.allSatisfy { $0.paths.count == 3 })
-    // The runtime's measurement with the same statistics gives the same number.
-    let network = try Self.network(Self.models[0].1)
-    let reference = try DatasetCatalog.imageFolder(name: "noise", root: workspace.path + "/reference")
-    let features = try SyntheticInvariance.features(
-      of: reference.samples(.all).map { try reference.image(of: $0) },
-      preprocessing: SyntheticInvariance.cleanPreprocessing, model: network)
-    let whitening = try FeatureStatistics(features: features).whitening(ridge: 1e-3)
-    let absolute = groups.groups.map { InvarianceGroup(key: $0.key, paths: $0.paths.map { coil.path + "/" + $0 }) }
-    let expected = try RealWorldInvariance.measure(groups: absolute, model: network, whitening: whitening)
-    #expect(abs(cosine.row.value - expected.meanSimilarity) < 1e-9)
   }
 
   @Test func heatmapMarksFollowTheMargin() throws {

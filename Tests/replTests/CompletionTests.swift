@@ -49,6 +49,10 @@ struct CompletionTests {
     #expect(complete("corr imagenet pets method=sp") == ["spearman"])
     #expect(complete("corr imagenet manyshot protocol=lin") == ["linear"])
     #expect(complete("corr imagenet manyshot exclude=[sup") == ["supervised"])
+    #expect(complete("fuse byol swav mode=m") == ["mean"])
+    #expect(complete("data coil from=\"c\" views=co") == ["coil100"])
+    #expect(complete("eval pets invariance transforms=[rot") == ["rotation"])
+    #expect(complete("eval pets inv") == ["invariance"])
   }
 
   @Test func helpTopicsVariablesAndNothingInComments() {

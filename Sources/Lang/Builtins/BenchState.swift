@@ -10,26 +10,10 @@ struct BenchModel: Sendable {
   var zoo: ZooModel
   /// The network, when weights were found and loaded.
   var weights: ModelWeights?
-  /// For a `fuse` entry: the models whose features it combines, and how.
-  var fusion: Fusion? = nil
+  /// The members of a fused entry (`fuse`), nil for a single network.
+  var fusion: BenchFusion? = nil
   /// The name results are filed under (the paper's spelling for zoo models).
   var name: String { zoo.displayName }
-  /// Whether `eval` can compute features for it (weights, or fused members with weights).
-  var canEvaluate: Bool { weights != nil || fusion != nil }
-}
-
-/// A `fuse a b as=name` entry (invariance paper §8.4): members' features, combined by `mode`.
-struct Fusion: Sendable {
-  var members: [BenchModel]
-  var mode: FusionMode
-  /// The members' identities combined: the fused entry's identity in provenance.
-  var hash: String {
-    var digest = SHA256()
-    digest.update(mode.rawValue + ":" + members.map { $0.weights?.hash ?? "" }.joined(separator: "+"))
-    return digest.hexDigest()
-  }
-  /// The name the grid shift reads (`a+b+c`, §8.4: one `+` per extra model; `w3` counts 2).
-  var gridName: String { members.map { $0.zoo.id }.joined(separator: "+") }
 }
 
 /// Loaded, verified weights and where they came from.
@@ -64,6 +48,12 @@ struct CorrelationQuery: Sendable, Hashable {
   var filters: [String]
   /// The filter values alone (`linear`, `AP50`), for figure titles and file names.
   var filterValues: [String]
+  /// The x column as written in titles: `imagenet`, or the task (`Pets`, `rotation`).
+  var x = "imagenet"
+  /// How x enters the correlation: `logit(ImageNet top-1)`, `raw(rotation synthetic cosine)`.
+  var xDescription = "logit(ImageNet top-1)"
+  /// The scatter's x-axis label.
+  var xLabel = "ImageNet top-1 accuracy (%)"
 }
 
 /// Session settings changed with `set`.
@@ -146,4 +136,7 @@ struct UserDataset: Sendable, Hashable {
   var metric: String
   /// For a feature file: the model name its results are filed under (default: the dataset's).
   var model: String? = nil
+  /// For groups of views of one object or scene (§8.3): the grouping, an
+  /// ``InvarianceGroups/Layout`` raw value (`coil100`, `aloi_viewpoint`, …, `folder`).
+  var views: String? = nil
 }

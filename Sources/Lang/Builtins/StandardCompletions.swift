@@ -12,23 +12,27 @@ enum StandardCompletions {
     let tasks = TaskCatalog.tasks.filter { $0 != "ImageNet" }.map { $0.lowercased() }
     let columns = ResultsTable.reference.columns
     let protocols = unique(
-      columns.map(\.protocol) + ["linear", "fewshot", "knn", "ridge", "finetune"])
+      columns.map(\.protocol) + ["linear", "fewshot", "knn", "ridge", "finetune"] + EvalCommand.protocols)
     let metrics = unique(columns.map(\.metric))
     var catalog = CompletionCatalog()
     catalog.arguments = [
       "load": [["all"] + models],
       "unload": [["all"] + models],
       "fetch": [["all"] + models],
-      "corr": [["imagenet"], groups + tasks, []],
+      "corr": [["imagenet"] + tasks, groups + tasks, []],
       "plot": [["scatter", "bars"]],
       "show": [["results", "models", "tasks"] + models, ["where"], []],
       "save": [["results"], []],
       "set": [["seed", "threads", "batch", "out", "workspace", "data"], []],
       "eval": [groups + tasks + protocols],
+      "fuse": [models],
     ]
     catalog.optionValues = [
       "data.layout": ["folder", "list"],
       "data.metric": ["top1", "mean-per-class"],
+      "fuse.mode": FusionMode.allCases.map(\.rawValue),
+      "data.views": InvarianceGroups.Layout.allCases.map(\.rawValue),
+      "eval.transforms": SyntheticTransform.allCases.map(\.rawValue),
       "protocol": protocols,
       "metric": metrics,
       "method": ["pearson", "spearman", "both"],

@@ -33,6 +33,10 @@ public struct CorrelationRequest: Sendable {
   public var models: [String]
   /// Models to leave out, matched by name key or zoo alias (`swav` excludes `SwAV`).
   public var excluded: [String]
+  /// The x column; nil for ImageNet top-1 (the paper's x, with the zoo's published value as
+  /// fallback). Another column is transformed like a y column (logit, negation or none) —
+  /// `corr pets invariance` correlates invariance with transfer.
+  public var x: ColumnKey? = nil
 
   /// Creates a request.
   ///

@@ -32,12 +32,19 @@ public enum TransferCorrelation {
   public static func analyze(
     _ request: CorrelationRequest, table: ResultsTable
   ) throws(AnalysisError) -> CorrelationAnalysis {
-    let (label, columns) = try selectColumns(request, table: table)
+    var (label, columns) = try selectColumns(request, table: table)
+    if let x = request.x {
+      columns.removeAll { $0 == x }
+      guard !columns.isEmpty else {
+        throw .noMatchingColumns(target: "\(label) other than x", protocols: request.protocols, metrics: request.metrics)
+      }
+    }
     let models = benchModels(request)
     guard models.count >= minimumModels else {
       throw .tooFewModels(count: models.count, needed: minimumModels)
     }
-    let top1 = try imagenetTop1(models: models, columns: columns, table: table)
+    let top1 = try imagenetTop1(models: models, columns: columns, table: table, x: request.x)
+    let xs = try xValues(top1, models: models, x: request.x, table: table)
 
     var rows: [TaskCorrelation] = []
     var pointsByColumn: [ColumnKey: [CorrelationPoint]] = [:]
@@ -53,7 +60,7 @@ public enum TransferCorrelation {
         guard y.isFinite else {
           throw .nonFiniteTransform(model: model, column: column, value: value)
         }
-        points.append(CorrelationPoint(model: model, imagenetTop1: top1[m], y: y))
+        points.append(CorrelationPoint(model: model, raw: top1[m], x: xs[m], y: y))
         if transform == .logit { sums[m] += y }
       }
       if transform == .logit { averageColumns.append(column) }
@@ -66,7 +73,7 @@ public enum TransferCorrelation {
     if !averageColumns.isEmpty {
       let count = Double(averageColumns.count)
       averagePoints = models.indices.map { m in
-        CorrelationPoint(model: models[m], imagenetTop1: top1[m], y: sums[m] / count)
+        CorrelationPoint(model: models[m], raw: top1[m], x: xs[m], y: sums[m] / count)
       }
       let key = averageKey(averageColumns)
       average = try correlate(column: key, points: averagePoints, transform: .logit)
@@ -124,14 +131,21 @@ public enum TransferCorrelation {
     }
   }
 
-  /// Each model's ImageNet top-1 (percent), after checking every needed value is present.
+  /// Each model's raw x — ImageNet top-1 (percent), or the x column's value — after checking
+  /// every needed value is present.
   private static func imagenetTop1(
-    models: [String], columns: [ColumnKey], table: ResultsTable
+    models: [String], columns: [ColumnKey], table: ResultsTable, x: ColumnKey? = nil
   ) throws(AnalysisError) -> [Double] {
     var missing: [MissingValue] = []
     var top1: [Double] = []
     for model in models {
-      if let value = table.imagenetTop1(model: model) ?? ModelZoo.resolve(model)?.imagenetTop1 {
+      if let x {
+        if let value = table.value(model: model, column: x) {
+          top1.append(value)
+        } else {
+          missing.append(MissingValue(model: model, column: x))
+        }
+      } else if let value = table.imagenetTop1(model: model) ?? ModelZoo.resolve(model)?.imagenetTop1 {
         top1.append(value)
       } else {
         missing.append(MissingValue(model: model, column: .imagenetTop1))
@@ -141,10 +155,26 @@ public enum TransferCorrelation {
       }
     }
     guard missing.isEmpty else { throw .missingValues(missing) }
+    if x != nil { return top1 }
     for (model, value) in zip(models, top1) where !Logit.logit(percent: value).isFinite {
       throw .nonFiniteTransform(model: model, column: .imagenetTop1, value: value)
     }
     return top1
+  }
+
+  /// The transformed x of each model: logit of ImageNet top-1, or the x column's transform.
+  private static func xValues(
+    _ raw: [Double], models: [String], x: ColumnKey?, table: ResultsTable
+  ) throws(AnalysisError) -> [Double] {
+    guard let x else { return raw.map { Logit.logit(percent: $0) } }
+    let transform = self.transform(of: x, table: table)
+    var out: [Double] = []
+    for (model, value) in zip(models, raw) {
+      let v = transform.apply(value, scale: x.scale)
+      guard v.isFinite else { throw .nonFiniteTransform(model: model, column: x, value: value) }
+      out.append(v)
+    }
+    return out
   }
 
   // MARK: - Statistics

@@ -23,7 +23,7 @@ public enum RealWorldInvariance {
   /// S and L of every group (groups with fewer than two views are an error naming the group).
   ///
   /// - Parameters:
-  ///   - groups: the layout's groups (``InvarianceGroups``), image paths per group.
+  ///   - groups: the layout's groups with readable paths (``InvarianceGroups/readableGroups``).
   ///   - whitening: ImageNet μ and L (§8.1).
   public static func measure(
     groups: [InvarianceGroup], model: any ImageFeatureFunction, whitening: Whitening,

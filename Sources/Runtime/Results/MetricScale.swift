@@ -5,7 +5,9 @@
 /// Derived from the metric name alone: `mean-iou` is a fraction in `[0, 1]`,
 /// `mean-angle-error` and `median-angle-error` are degrees, and every other metric in the
 /// reference table (`top1`, `mean-per-class`, `map11`, `AP*`, `within-*`, `pixel-accuracy`)
-/// is a percentage in `[0, 100]`.
+/// is a percentage in `[0, 100]`. The invariance measures (`cosine`, the whitened cosine S in
+/// `[−1, 1]`; `mahalanobis`, the distance L ≥ 0) are ``raw``: correlated untransformed (or
+/// negated, L being lower-is-better).
 public enum MetricScale: String, Hashable, Sendable, CaseIterable {
   /// A percentage in `[0, 100]`.
   case percent
@@ -13,6 +15,8 @@ public enum MetricScale: String, Hashable, Sendable, CaseIterable {
   case fraction
   /// An angle in degrees (unbounded for our purposes).
   case degrees
+  /// A measure on its own unbounded scale (the invariance S and L).
+  case raw
 
   /// The scale of the named metric.
   ///
@@ -21,6 +25,7 @@ public enum MetricScale: String, Hashable, Sendable, CaseIterable {
     switch metric.lowercased() {
     case "mean-iou": self = .fraction
     case "mean-angle-error", "median-angle-error": self = .degrees
+    case "cosine", "mahalanobis": self = .raw
     default: self = .percent
     }
   }
@@ -29,7 +34,7 @@ public enum MetricScale: String, Hashable, Sendable, CaseIterable {
   public var isBounded: Bool {
     switch self {
     case .percent, .fraction: true
-    case .degrees: false
+    case .degrees, .raw: false
     }
   }
 
@@ -41,7 +46,7 @@ public enum MetricScale: String, Hashable, Sendable, CaseIterable {
     switch self {
     case .percent: value / 100
     case .fraction: value
-    case .degrees: nil
+    case .degrees, .raw: nil
     }
   }
 }

@@ -14,9 +14,12 @@ public enum TaskCatalog {
   ]
 
   /// The result groups in CSV order (paper Tables 1–5; `imagenet` is Table 1's first column),
-  /// then `calibration` (Figure 3's ECE, measured by `eval … calibration`; nothing published).
+  /// then the measured-only analysis groups: `calibration` (Figure 3's ECE, `eval … calibration`),
+  /// `invariance` (§8.2's per-transform S and L, `eval … invariance`, one task per transform)
+  /// and `attention` (§7's attentive diffusion, `eval … saliency`).
   public static let groups: [String] = [
     "imagenet", "manyshot", "fewshot", "cdfsl", "detection", "dense", "calibration",
+    "invariance", "attention",
   ]
 
   /// Extra names for tasks (canonical name → aliases).
@@ -50,6 +53,8 @@ public enum TaskCatalog {
     "cdfsl": ["cd-fsl", "cross-domain", "crossdomain"],
     "detection": ["det", "voc-detection-group"],
     "dense": ["dense-prediction"],
+    "invariance": ["invariances", "synthetic-invariance"],
+    "attention": ["saliency", "attentive-diffusion", "diffusion"],
   ]
 
   private static let taskIndex = makeIndex(tasks, aliases: taskAliases)

@@ -12,8 +12,8 @@ import Testing
       if !groups.contains(column.group) { groups.append(column.group) }
     }
     #expect(TaskCatalog.tasks == tasks)
-    // The reference table's groups, then the measured-only calibration group (Figure 3).
-    #expect(TaskCatalog.groups == groups + ["calibration"])
+    // The reference table's groups, then the measured-only analysis groups.
+    #expect(TaskCatalog.groups == groups + ["calibration", "invariance", "attention"])
   }
 
   @Test(arguments: [

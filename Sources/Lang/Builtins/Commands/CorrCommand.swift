@@ -5,16 +5,18 @@ import Runtime
 /// `corr <x> <y>`: the paper's correlation between ImageNet accuracy and transfer (§7).
 enum CorrCommand {
   static let usage =
-    "corr imagenet <group|task> [protocol=…] [metric=…] [method=pearson|spearman|both] [exclude=[…]]"
+    "corr imagenet|<task> <group|task> [protocol=…] [metric=…] [xprotocol=…] [xmetric=…] [method=pearson|spearman|both] [exclude=[…]]"
 
   static var command: Command<BenchState> {
     Command(
       name: "corr",
-      summary: "correlate ImageNet top-1 with a task or task group across the bench",
+      summary: "correlate ImageNet top-1 (or another task) with a task or task group across the bench",
       usage: usage, example: "load all; corr imagenet manyshot; plot",
       options: [
         OptionSpec("protocol", "protocols to include, e.g. linear, finetune, frozen (manyshot default: linear)"),
         OptionSpec("metric", "metrics to include, e.g. AP50, top1, mean-iou (default: all)"),
+        OptionSpec("xprotocol", "when x is a task: its protocol (default linear when it has several)"),
+        OptionSpec("xmetric", "when x is a task: its metric, e.g. xmetric=cosine for an invariance column"),
         OptionSpec("method", "pearson, spearman or both (default both)"),
         OptionSpec("exclude", "models to leave out, e.g. exclude=[supervised]"),
       ],
@@ -34,12 +36,7 @@ enum CorrCommand {
         "'corr' takes two columns, got \(args.count)", at: args.first?.span ?? invocation.span,
         notes: [DiagnosticNote("usage: \(usage)")])
     }
-    let xName = try ArgumentReader.text(args[0], option: "corr")
-    guard TaskCatalog.resolveTask(xName) == "ImageNet" else {
-      throw RuntimeError(
-        "the x column of 'corr' must be imagenet (the paper correlates transfer with ImageNet top-1)",
-        at: args[0].span)
-    }
+    let x = try xColumn(args[0], invocation: invocation, state: state)
     let yName = try ArgumentReader.text(args[1], option: "corr")
     let target: CorrelationRequest.Target
     let resolved: String
@@ -49,13 +46,19 @@ enum CorrCommand {
     } else if let task = TaskCatalog.resolveTask(yName), task != "ImageNet" {
       target = .task(task)
       resolved = task
+    } else if let task = measuredTask(yName, in: state) {
+      // A measured column outside the catalog: a user dataset or an invariance transform.
+      target = .task(task)
+      resolved = task
     } else {
       throw RuntimeError(
         "unknown task or group '\(yName)'", at: args[1].span,
-        suggestion: NameSuggestion.nearest(to: yName, among: TaskCatalog.allNames))
+        suggestion: NameSuggestion.nearest(
+          to: yName, among: TaskCatalog.allNames + state.results.columns.map(\.task)))
     }
     var request = CorrelationRequest(
       target: target, protocols: nil, metrics: nil, models: state.bench.map(\.name), excluded: [])
+    request.x = x
     var filters: [String] = []
     var filterValues: [String] = []
     if let (_, word) = invocation.option("protocol") {
@@ -99,8 +102,16 @@ enum CorrCommand {
     }
     let query = CorrelationQuery(
       target: resolved, isGroup: { if case .group = target { true } else { false } }(),
-      method: method, filters: filters, filterValues: filterValues)
+      method: method, filters: filters, filterValues: filterValues,
+      x: x.map { "\($0.task)" } ?? "imagenet", xDescription: xDescription(x, state: state),
+      xLabel: x.map { "\($0) (raw)" } ?? "ImageNet top-1 accuracy (%)")
     return (analysis, query)
+  }
+
+  /// A task of the session's results spelled like `name` (`rotation` after `eval … invariance`).
+  static func measuredTask(_ name: String, in state: BenchState) -> String? {
+    let key = NameSuggestion.normalize(name)
+    return state.results.columns.first { NameSuggestion.normalize($0.task) == key }?.task
   }
 
   /// The correlation as a printed table.
@@ -137,7 +148,7 @@ enum CorrCommand {
       rows.append(row("average", "", "", "log-odds", average))
     }
     let n = analysis.rows.first?.n ?? 0
-    var title = "corr imagenet \(query.target): \(n) models, x = logit(ImageNet top-1)"
+    var title = "corr \(query.x) \(query.target): \(n) models, x = \(query.xDescription)"
     if !query.filters.isEmpty { title += "; " + query.filters.joined(separator: "; ") }
     return DataTable(title: title, columns: columns, rows: rows)
   }

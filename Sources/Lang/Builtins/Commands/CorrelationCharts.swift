@@ -39,7 +39,7 @@ enum CorrelationCharts {
         : "r = \(formatFixed(stat.pearson.r, decimals: 2))"
     }
     return ChartSpec(
-      title: title(query), xLabel: "ImageNet top-1 accuracy (%)", yLabel: yLabel,
+      title: title(query), xLabel: query.xLabel, yLabel: yLabel,
       content: .scatter(
         ScatterSpec(
           points: points.map { LabeledPoint(x: $0.imagenetTop1, y: $0.y, label: $0.model) },
@@ -68,7 +68,7 @@ enum CorrelationCharts {
     let lowest = series.flatMap(\.values).filter(\.isFinite).min() ?? 0
     let range = min(0, ((lowest - 0.05) * 5).rounded(.down) / 5)...1.0
     return ChartSpec(
-      title: title(query), xLabel: "", yLabel: "correlation with ImageNet top-1",
+      title: title(query), xLabel: "", yLabel: query.x == "imagenet" ? "correlation with ImageNet top-1" : "correlation with \(query.x)",
       content: .bars(BarChartSpec(categories: categories, series: series, yRange: range)))
   }
 
@@ -78,13 +78,14 @@ enum CorrelationCharts {
       "detection": "Detection", "dense": "Dense prediction",
     ]
     var title = names[query.target] ?? query.target
+    if query.x != "imagenet" { title += " vs \(query.x)" }
     if !query.filterValues.isEmpty { title += " " + query.filterValues.joined(separator: ", ") }
     return title
   }
 
   /// `corr-manyshot-linear`, `corr-pets-bars`.
   static func fileName(_ query: CorrelationQuery, bars: Bool) -> String {
-    var parts = ["corr", query.target] + query.filterValues
+    var parts = ["corr"] + (query.x == "imagenet" ? [] : [query.x]) + [query.target] + query.filterValues
     if bars { parts.append("bars") }
     let raw = parts.joined(separator: "-").lowercased()
     let allowed = raw.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" }

@@ -3,11 +3,11 @@
 import Foundation
 import Runtime
 
-/// `data <name> from="path" [layout=folder|list] [metric=top1|mean-per-class]`: registers a
+/// `data <name> from="path" [layout=folder|list|features] [metric=top1|mean-per-class] [views=…]`: registers a
 /// dataset of your own; it is read (and checked) right away.
 enum DataCommand {
   static let usage =
-    "data <name> from=\"folder|list.csv|features.npz\" [layout=folder|list|features] [model=name] [metric=top1|mean-per-class]"
+    "data <name> from=\"folder|list.csv|features.npz\" [layout=folder|list|features] [model=name] [metric=top1|mean-per-class] [views=coil100|…|folder]"
 
   static var command: Command<BenchState> {
     Command(
@@ -21,6 +21,10 @@ enum DataCommand {
           "folder, list or features (default: list for .csv/.tsv, features for .npy/.npz/.safetensors, else folder)"),
         OptionSpec("model", "features: the model name results are filed under (default: the dataset's name)"),
         OptionSpec("metric", "top1 (default) or mean-per-class"),
+        OptionSpec(
+          "views",
+          "groups of views of one object or scene for 'eval … invariance' (§8.3): "
+            + InvarianceGroups.Layout.allCases.map(\.rawValue).joined(separator: ", ")),
       ],
       run: { state, invocation, out throws(RuntimeError) in
         let names = try ArgumentReader.names(invocation.arguments, for: "data")
@@ -32,6 +36,10 @@ enum DataCommand {
             "'data \(name)' needs from=\"path\"", at: nameSpan, notes: [DiagnosticNote("usage: \(usage)")])
         }
         let path = try ArgumentReader.text(from.value, option: "from")
+        if let (_, word) = invocation.option("views") {
+          try registerViews(name: name, path: path, word: word, invocation: invocation, state: &state, out: out)
+          return
+        }
         let ext = (path as NSString).pathExtension.lowercased()
         var layout: UserDataset.Layout =
           ["csv", "tsv", "txt"].contains(ext)

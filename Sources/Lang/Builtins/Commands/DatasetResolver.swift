@@ -17,6 +17,8 @@ enum DatasetResolver {
     var seed: DatasetName?
     /// Features read from a file instead of extracted (`data x from="f.npz"`).
     var provided: ProvidedFeatures? = nil
+    /// Groups of views of one thing (`data x from=… views=coil100`), for real-world invariance.
+    var views: InvarianceGroups? = nil
 
     /// Classes: the dataset's, or one more than the largest label in the file.
     var classCount: Int {
@@ -25,7 +27,9 @@ enum DatasetResolver {
     }
 
     /// The dataset's identity in provenance: its file list's hash, or the features' content.
-    var fingerprint: String { dataset?.fingerprint ?? provided?.hash ?? "" }
+    var fingerprint: String {
+      dataset?.fingerprint ?? provided?.hash ?? views.map(DatasetResolver.fingerprint) ?? ""
+    }
   }
 
   /// Features read from a file, and the model name their results are filed under.
@@ -67,6 +71,9 @@ enum DatasetResolver {
     -> Resolved
   {
     if let entry = state.datasets[NameSuggestion.normalize(name)] {
+      if entry.views != nil {
+        return Resolved(dataset: nil, task: entry.name, metric: .accuracy, seed: nil, views: try views(entry, at: span))
+      }
       if entry.layout == .features {
         return Resolved(
           dataset: nil, task: entry.name,

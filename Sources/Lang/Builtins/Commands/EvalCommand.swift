@@ -28,7 +28,7 @@ enum EvalCommand {
         OptionSpec("stride", "saliency: step between window positions (default 8; 1 is §7's, 54,289 passes per image)"),
         OptionSpec("transforms", "invariance: which of the 18 transforms, e.g. transforms=[rotation, hue] (default all)"),
         OptionSpec("ridge", "invariance: added to the reference covariance's diagonal (default 0; §8.1)"),
-        OptionSpec("reference", "invariance: the dataset of the whitening statistics (default imagenet: <data>/imagenet/val)"),
+        OptionSpec("reference", "invariance: the dataset of the whitening statistics (default imagenet: <data>/imagenet/val; cached in <workspace>/statistics)"),
         OptionSpec("t", "knn: temperature (default 0.07)"),
       ],
       run: { state, invocation, out throws(RuntimeError) in
@@ -55,21 +55,13 @@ enum EvalCommand {
             throw RuntimeError("'ridge' regresses landmarks: 300w, celeba or lsp, not '\(name)'", at: span)
           }
         }
-        // §8.3's group layouts (coil100, aloi_viewpoint, …) are measured on their own.
-        let realWorld = proto == "invariance" ? datasets.filter { RealWorldRunner.layout($0.0) != nil } : []
-        let resolvedSets = proto == "ridge" ? [] : try datasets.filter { name in
-          !realWorld.contains { $0.1 == name.1 }
-        }.map { (name, span) throws(RuntimeError) in
+        let resolvedSets = proto == "ridge" ? [] : try datasets.map { (name, span) throws(RuntimeError) in
           (try DatasetResolver.resolve(name, span: span, state: state), span)
         }
+        // Opened before any work: a workspace that cannot store results refuses up front.
+        let store = try openStore(state)
+        let cache = FeatureCache(directory: workspace(state) + "/features")
         var measured: [MeasuredResult] = []
-        for (name, span) in realWorld {
-          guard let layout = RealWorldRunner.layout(name) else { continue }
-          measured += try RealWorldRunner(
-            models: bench, layout: layout, settings: settings.invariance, state: state,
-            cache: FeatureCache(directory: workspace(state) + "/features"), out: out, span: span
-          ).run()
-        }
         if proto == "ridge" {
           for (name, span) in datasets {
             for model in bench {
@@ -80,12 +72,11 @@ enum EvalCommand {
             }
           }
         }
-        let store = try openStore(state)
-        let cache = FeatureCache(directory: workspace(state) + "/features")
         for (resolved, span) in resolvedSets {
           let models = resolved.provided.map { provided in
             [BenchModel(zoo: WeightsLoading.customEntry(name: provided.model, architecture: "features", file: provided.file), weights: nil)]
           } ?? bench
+          if resolved.views != nil, proto != "invariance" { throw DatasetResolver.viewsOnly(resolved.task, proto, at: span) }
           if proto == "invariance" {
             measured += try InvarianceRunner(
               models: models, resolved: resolved, settings: settings.invariance, state: state,
@@ -139,10 +130,14 @@ enum EvalCommand {
       throw RuntimeError(
         "no models on the bench", at: span, notes: [DiagnosticNote("load one first, e.g. 'load byol'")])
     }
-    let missing = state.bench.filter { !$0.canEvaluate }
+    let missing = state.bench.filter { !$0.isEvaluable }
     guard missing.isEmpty else {
       let loader = CheckpointLoader()
       let notes = missing.map { model -> DiagnosticNote in
+        if let fusion = model.fusion {
+          let without = fusion.members.filter { !$0.isEvaluable }.map(\.name)
+          return DiagnosticNote("\(model.name): fuses \(without.joined(separator: ", ")), which \(without.count == 1 ? "has" : "have") no weights")
+        }
         let tried = loader.candidatePaths(for: model.zoo).map(\.path)
         let fetch = model.zoo.url == nil ? "" : "; 'fetch \(model.zoo.id)' downloads it"
         return DiagnosticNote(

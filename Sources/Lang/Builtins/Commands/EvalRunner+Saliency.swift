@@ -11,11 +11,8 @@ extension EvalRunner {
   /// of `saliency "image"`, costs 54,289 forward passes per image, which a CPU cannot spend on
   /// a dataset (`stride=1` asks for it).
   func saliency(_ started: Date) throws(RuntimeError) -> MeasuredResult {
-    guard let dataset = resolved.dataset else {
+    guard let dataset = resolved.dataset, let network = model.featureFunction() else {
       throw RuntimeError("\(resolved.task) holds features, not images: saliency needs images", at: span)
-    }
-    guard let weights = model.weights else {
-      throw RuntimeError("\(model.name) is a fused entry: saliency is measured per network", at: span)
     }
     let split: DatasetSplit = dataset.availableSplits.contains(.test) ? .test : .all
     let samples: [DatasetSample]
@@ -25,7 +22,6 @@ extension EvalRunner {
     var occlusion = settings.occlusion
     occlusion.batchSize = max(1, batch)
     if model.zoo.normalization == .none { occlusion.normalization = ChannelNormalization.none }
-    let network = ResNetFeatureFunction(model: weights.network)
     var diffusions: [Double] = []
     for (done, sample) in chosen.enumerated() {
       out.progress(
@@ -42,13 +38,16 @@ extension EvalRunner {
     let n = Double(diffusions.count)
     let mean = diffusions.reduce(0, +) / n
     let variance = diffusions.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n
-    return measured(
+    var result = measured(
       protocol: "saliency", metric: "diffusion", value: mean,
       ci95: diffusions.count > 1 ? 1.96 * variance.squareRoot() / n.squareRoot() : nil,
       group: "attention",
       parameters: [
         "n": "\(diffusions.count)", "window": "\(occlusion.window)", "stride": "\(occlusion.stride)",
         "input": "\(occlusion.inputSize)", "crop": "\(occlusion.cropSize)", "fill": "\(occlusion.fill)",
-      ], chosen: nil, started: started)
+      ].merging(model.fusionParameters) { a, _ in a }, chosen: nil, started: started)
+    // An analysis column on any dataset (not `user`): `corr imagenet attention` finds it.
+    result.row.group = "attention"
+    return result
   }
 }

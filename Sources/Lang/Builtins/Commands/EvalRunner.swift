@@ -42,10 +42,8 @@ struct EvalRunner {
     let train = try labeled(.train, pre)
     let val = try labeled(.val, pre)
     let test = try labeled(.test, pre)
-    // A fused entry sweeps the invariance paper's shifted grid (§8.4: 1e-4…1e7 for two models).
-    let grid = model.fusion.map { FeatureFusion.grid(forFusedName: $0.gridName, count: settings.gridCount) }
     var config = LinearProbeConfig(
-      grid: grid ?? RegularizationGrid(count: settings.gridCount), metric: resolved.metric,
+      grid: RegularizationGrid(count: settings.gridCount, shift: model.regularizationShift), metric: resolved.metric,
       fixedC: settings.fixedC)
     config.metric = resolved.metric
     let result: LinearProbeResult
@@ -57,10 +55,7 @@ struct EvalRunner {
       throw RuntimeError("\(model.name) on \(resolved.task): \(error)", at: span)
     }
     var parameters = ["grid": "\(settings.gridCount)", "solver": "lbfgs", "refit": "trainval"]
-    if let fusion = model.fusion {
-      parameters["fusion"] = fusion.mode.rawValue + ":" + fusion.members.map(\.name).joined(separator: "+")
-      parameters["grid_shift"] = "\(RegularizationGrid.invarianceShift(modelName: fusion.gridName))"
-    }
+      .merging(model.fusionParameters) { a, _ in a }
     if let c = settings.fixedC { parameters["c"] = "\(c)" }
     let row = measured(
       protocol: "linear", metric: metricName, value: result.testScore * 100, ci95: nil,
@@ -161,8 +156,6 @@ struct EvalRunner {
             + "(a 'split' array: 0 train, 1 val, 2 test)", at: span)
       }
       set = rows
-    } else if let fusion = model.fusion {
-      set = try fused(fusion, split: split, pre)
     } else {
       set = try FeatureLoading.features(
         model: model, resolved: resolved, split: split, preprocessing: pre, cache: cache,
@@ -190,7 +183,7 @@ struct EvalRunner {
       metric: metric, value: value, ci95: ci95, better: better,
       provenance: .measured(description: ""))
     return MeasuredResult(
-      row: row, modelHash: model.weights?.hash ?? model.fusion?.hash ?? resolved.provided?.hash ?? "",
+      row: row, modelHash: model.identity ?? resolved.provided?.hash ?? "",
       architecture: resolved.provided == nil ? model.zoo.architecture : "features",
       datasetFingerprint: resolved.fingerprint, parameters: parameters, seed: seed,
       chosen: chosen, wallSeconds: Date().timeIntervalSince(started))

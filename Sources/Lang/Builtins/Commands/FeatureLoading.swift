@@ -22,6 +22,11 @@ enum FeatureLoading {
     preprocessing: ImagePreprocessing, cache: FeatureCache, batch: Int, threads: Int,
     out: OutputSink, span: SourceSpan
   ) throws(RuntimeError) -> FeatureSet {
+    if let fusion = model.fusion {
+      return try fused(
+        fusion, name: model.name, resolved: resolved, split: split, preprocessing: preprocessing,
+        cache: cache, batch: batch, threads: threads, out: out, span: span)
+    }
     guard let weights = model.weights else {
       throw RuntimeError("\(model.name) has no weights", at: span)
     }

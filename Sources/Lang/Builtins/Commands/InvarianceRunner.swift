@@ -22,20 +22,24 @@ struct InvarianceRunner {
   var span: SourceSpan
 
   func run() throws(RuntimeError) -> [MeasuredResult] {
-    guard let dataset = resolved.dataset else {
+    let reference = try referenceSet()
+    let count = (try? reference.dataset?.samples(.all).count).flatMap { $0 }.map { ", \($0) images" } ?? ""
+    out.line(
+      "whitening statistics (§8.1) from \(reference.task)\(count)"
+        + (reference.task == "ImageNet" ? "" : " — not ImageNet's validation set (§8.1's): reference=\(settings.reference)"))
+    let images: [RGBImage]
+    if let views = resolved.views {
+      images = try sample(views)
+    } else if let dataset = resolved.dataset {
+      images = try sample(dataset)
+    } else {
       throw RuntimeError("\(resolved.task) holds features, not images: invariance needs images", at: span)
     }
-    let reference = try referenceSet()
-    let images = try sample(dataset)
     let test = try significance(n: settings.images)
     var rows: [MeasuredResult] = []
     for model in models {
-      guard let weights = model.weights else {
-        throw RuntimeError(
-          "\(model.name) is a fused entry: invariance is measured per network; evaluate its members", at: span)
-      }
+      guard let network = model.featureFunction() else { continue }
       let whitening = try statistics(model: model, reference: reference)
-      let network = ResNetFeatureFunction(model: weights.network)
       for (done, transform) in settings.transforms.enumerated() {
         let started = Date()
         out.progress(
@@ -55,13 +59,16 @@ struct InvarianceRunner {
           "dataset": resolved.task, "n": "\(images.count)", "k": "\(k)", "reference": settings.reference,
           "seed": "\(settings.seed)", "ridge": "\(settings.ridge ?? 0)", "alpha": "\(test?.alpha ?? 0.05)",
           "comparisons": "\(test?.comparisons ?? 0)",
-        ]
+        ].merging(model.fusionParameters) { a, _ in a }
         rows.append(
           row(model, transform, metric: "cosine", value: result.meanSimilarity, margin: test?.threshold,
               better: .higher, parameters: parameters, started: started))
         rows.append(
           row(model, transform, metric: "mahalanobis", value: result.meanDistance, margin: nil,
               better: .lower, parameters: parameters, started: started))
+      }
+      if let views = resolved.views {
+        rows += try realWorld(model, network: network, views: views, whitening: whitening)
       }
     }
     return rows
@@ -121,16 +128,32 @@ struct InvarianceRunner {
     return clean
   }
 
-  /// μ and Σ of the model's features of the whole reference set (cached like any features),
-  /// then Σ⁻¹'s Cholesky factor; `random` gets Σ + 1e-10·I as in the seed code.
+  /// μ and Σ of the model's features of the whole reference set — from the workspace's
+  /// statistics cache (`<workspace>/statistics`, §8.1's cached mean and covariance), else from
+  /// its features (through the feature cache) and then cached — and Σ⁻¹'s Cholesky factor;
+  /// `random` gets Σ + 1e-10·I as in the seed code.
   func statistics(model: BenchModel, reference: DatasetResolver.Resolved) throws(RuntimeError) -> Whitening {
-    let set = try FeatureLoading.features(
-      model: model, resolved: reference, split: .all, preprocessing: preprocessing(model),
-      cache: cache, batch: state.settings.batch, threads: state.settings.threads, out: out, span: span)
+    let pre = preprocessing(model)
+    let stats = FeatureStatisticsCache(directory: EvalCommand.workspace(state) + "/statistics")
+    let key = FeatureStatisticsCache.key(
+      model: model.identity ?? model.name, reference: reference.fingerprint, preprocessing: pre.identifier)
     do {
-      let matrix = try FeatureMatrix(rows: set.rows, columns: set.columns, values: set.values)
-      let statistics = try FeatureStatistics(features: matrix)
+      let statistics: FeatureStatistics
+      if let hit = stats.lookup(key) {
+        statistics = hit
+      } else {
+        let set = try FeatureLoading.features(
+          model: model, resolved: reference, split: .all, preprocessing: pre,
+          cache: cache, batch: state.settings.batch, threads: state.settings.threads, out: out, span: span)
+        let matrix = try FeatureMatrix(rows: set.rows, columns: set.columns, values: set.values)
+        statistics = try FeatureStatistics(features: matrix)
+        do { try stats.store(statistics, for: key) } catch {
+          out.warn("warning: \(model.name): reference statistics not cached (\(error.localizedDescription))\n")
+        }
+      }
       return try statistics.whitening(ridge: settings.ridge ?? (model.zoo.id == "random" ? 1e-10 : 0))
+    } catch let error as RuntimeError {
+      throw error
     } catch {
       throw RuntimeError(
         "\(model.name): reference statistics on \(reference.task): \(error)", at: span,
@@ -155,7 +178,7 @@ struct InvarianceRunner {
       metric: metric, value: value, ci95: margin, better: better,
       provenance: .measured(description: ""))
     return MeasuredResult(
-      row: row, modelHash: model.weights?.hash ?? "", architecture: model.zoo.architecture,
+      row: row, modelHash: model.identity ?? "", architecture: model.zoo.architecture,
       datasetFingerprint: resolved.fingerprint, parameters: parameters, seed: Int(settings.seed),
       chosen: "n=\(parameters["n"] ?? "?"), k=\(parameters["k"] ?? "?")",
       wallSeconds: Date().timeIntervalSince(started))

@@ -147,9 +147,9 @@ enum ModelCommands {
       return [
         .text(model.name), .text(model.zoo.architecture + (model.zoo.widthMultiplier > 1 ? "w\(model.zoo.widthMultiplier)" : "")),
         model.zoo.imagenetTop1.map { .number($0, decimals: 1) } ?? .empty,
-        .text(model.zoo.normalization == .imagenet ? "imagenet" : "none"),
+        .text(model.fusion != nil ? "per member" : model.zoo.normalization == .imagenet ? "imagenet" : "none"),
         .number(Double(count), decimals: 0),
-        .text(model.weights.map { "loaded (\($0.hash.prefix(12)))" } ?? "not loaded"),
+        .text(weightsCell(model)),
       ]
     }
     var table = DataTable(
@@ -157,6 +157,14 @@ enum ModelCommands {
       rows: rows)
     if rows.isEmpty { table.footnotes = ["the bench is empty — try 'load all' or 'load byol'"] }
     return table
+  }
+
+  /// The `weights` cell: the identity, or for a fusion its members and mode.
+  static func weightsCell(_ model: BenchModel) -> String {
+    if let fusion = model.fusion {
+      return "fused \(fusion.mode.rawValue): \(fusion.memberNames)" + (model.isEvaluable ? "" : " (not loaded)")
+    }
+    return model.weights.map { "loaded (\($0.hash.prefix(12)))" } ?? "not loaded"
   }
 
   /// The zoo models a name stands for (`all` is the paper's 14).

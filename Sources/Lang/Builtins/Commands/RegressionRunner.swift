@@ -37,9 +37,10 @@ struct RegressionRunner {
     let train = try features(dataset, dataset.trainval, split: "trainval")
     let test = try features(dataset, dataset.test, split: "test")
     let outputs = dataset.targetDimension
-    let gridName = model.fusion?.gridName ?? model.zoo.id
-    let grid = RegularizationGrid(
-      count: settings.gridCount, shift: RegularizationGrid.invarianceShift(modelName: gridName))
+    // §8.4: c = 2 for a `w3` model, else one per `+` (fused members − 1).
+    let shift = model.fusion == nil
+      ? RegularizationGrid.invarianceShift(modelName: model.zoo.id) : model.regularizationShift
+    let grid = RegularizationGrid(count: settings.gridCount, shift: shift)
     let result: RidgeCVResult
     do {
       result = try Ridge.crossValidate(
@@ -52,9 +53,8 @@ struct RegressionRunner {
     let row = ResultRow(
       model: model.name, task: entry.task, group: "regression", protocol: "ridge", metric: "r2",
       value: result.testR2, ci95: nil, better: .higher, provenance: .measured(description: ""))
-    let shift = RegularizationGrid.invarianceShift(modelName: gridName)
     return MeasuredResult(
-      row: row, modelHash: model.weights?.hash ?? model.fusion?.hash ?? "",
+      row: row, modelHash: model.identity ?? "",
       architecture: model.zoo.architecture, datasetFingerprint: fingerprint(dataset),
       parameters: [
         "folds": "5", "grid": "\(settings.gridCount)", "grid_shift": "\(shift)",

@@ -43,14 +43,14 @@ enum SaliencyCommand {
         }
         var cells: [SaliencyGrid.Cell] = []
         for model in models {
-          guard let weights = model.weights else { continue }
+          guard let network = model.featureFunction() else { continue }
           try Interrupts.check(at: invocation.span)
           let result: (map: SaliencyMap, view: RGBImage)
           var modelSettings = settings
           if model.zoo.normalization == .none { modelSettings.normalization = ChannelNormalization.none }
           do throws(InvarianceError) {
             result = try OcclusionSaliency.map(
-              of: image, model: ResNetFeatureFunction(model: weights.network), settings: modelSettings)
+              of: image, model: network, settings: modelSettings)
           } catch {
             throw RuntimeError("\(model.name): \(error)", at: invocation.span)
           }

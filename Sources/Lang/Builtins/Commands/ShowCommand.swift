@@ -145,6 +145,9 @@ enum ShowCommand {
   }
 
   static func modelDetail(_ zoo: ZooModel, _ state: BenchState) -> String {
+    if let fused = state.bench.first(where: { $0.zoo.id == zoo.id }), fused.fusion != nil {
+      return fusionDetail(fused, state)
+    }
     var lines: [(String, String)] = [
       ("model", zoo.displayName),
       ("id", zoo.id),

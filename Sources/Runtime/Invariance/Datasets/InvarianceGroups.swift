@@ -30,7 +30,6 @@ public struct InvarianceGroup: Equatable, Sendable {
   /// Image paths relative to the dataset root.
   public var paths: [String]
 
-  /// Creates a group.
   public init(key: String, paths: [String]) {
     self.key = key
     self.paths = paths
@@ -63,6 +62,13 @@ public struct InvarianceGroups: Sendable {
   public let root: String
   /// The groups, in the order above.
   public let groups: [InvarianceGroup]
+
+  /// The groups with paths joined to ``root``, ready for ``RealWorldInvariance`` to read.
+  public var readableGroups: [InvarianceGroup] {
+    groups.map { group in
+      InvarianceGroup(key: group.key, paths: group.paths.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 })
+    }
+  }
 
   /// Reads a layout under `root`.
   ///
