@@ -177,5 +177,13 @@ struct InvarianceEndToEndTests {
     #expect(heatmap.models == ["a", "b"])
     #expect(heatmap.transforms == ["rotation", "hue", "blur"])
     #expect(heatmap.marks == [0, nil, 1])
+    // A real-world column (§8.3) is labelled as such and marked by its own margin.
+    var real = row("a", "coil", 0.8, 0.1)
+    real.protocol = "realworld"
+    var realB = row("b", "coil", 0.6, 0.1)
+    realB.protocol = "realworld"
+    let mixed = try #require(InvarianceCharts.heatmap(rows + [real, realB], title: ""))
+    #expect(mixed.transforms == ["rotation", "hue", "blur", "coil (real)"])
+    #expect(mixed.marks == [0, nil, 1, 0])
   }
 }

@@ -14,19 +14,21 @@ enum InvarianceCharts {
     guard !rows.isEmpty, rows.allSatisfy({ $0.group == "invariance" }) else { return nil }
     let cosine = rows.filter { $0.metric == "cosine" }
     guard !cosine.isEmpty else { return nil }
+    // A column per (task, protocol): a transform, or a dataset of views (`realworld`, §8.3).
+    func label(_ row: ResultRow) -> String { row.protocol == "realworld" ? "\(row.task) (real)" : row.task }
     var models: [String] = []
     var transforms: [String] = []
     for row in cosine {
       if !models.contains(row.model) { models.append(row.model) }
-      if !transforms.contains(row.task) { transforms.append(row.task) }
+      if !transforms.contains(label(row)) { transforms.append(label(row)) }
     }
     // The latest row wins where a pair was measured more than once.
     let values = models.map { model in
-      transforms.map { t in cosine.last { $0.model == model && $0.task == t }?.value ?? .nan }
+      transforms.map { t in cosine.last { $0.model == model && label($0) == t }?.value ?? .nan }
     }
     let marks = transforms.enumerated().map { (j, t) -> Int? in
       let column = values.map { $0[j] }
-      let margin = cosine.last { $0.task == t && $0.ci95 != nil }?.ci95
+      let margin = cosine.last { label($0) == t && $0.ci95 != nil }?.ci95
       guard let margin, column.filter({ !$0.isNaN }).count >= 2 else { return nil }
       let indexed = column.enumerated().filter { !$0.element.isNaN }
       guard let best = indexed.max(by: { $0.element < $1.element }) else { return nil }
