@@ -66,7 +66,8 @@ struct InvarianceEndToEndTests {
       plot to="$ws/invariance.png"
       """
     #expect(session.run(script, name: "<inv>") == .ok, "\(capture.stderr)")
-    #expect(capture.stdout.contains("8 rows"), "\(capture.stdout)")
+    // 2 models × 2 transforms × (cosine, mahalanobis, alignment, uniformity).
+    #expect(capture.stdout.contains("16 rows"), "\(capture.stdout)")
     #expect(capture.stdout.contains("wrote \(workspace.path)/invariance.png (2 models × 2 transforms)"))
     #expect(FileManager.default.fileExists(atPath: workspace.path + "/invariance.png"))
 
@@ -94,6 +95,10 @@ struct InvarianceEndToEndTests {
         let distance = try #require(rows.first { $0.row.metric == "mahalanobis" })
         #expect(abs(cosine.row.value - expected.meanSimilarity) < 1e-4, "\(name) \(transform)")
         #expect(abs(distance.row.value - expected.meanDistance) < 1e-3 * max(1, expected.meanDistance))
+        let alignment = try #require(rows.first { $0.row.metric == "alignment" })
+        let uniformity = try #require(rows.first { $0.row.metric == "uniformity" })
+        #expect(abs(alignment.row.value - expected.alignment) < 1e-6 && expected.alignment >= 0)
+        #expect(abs(uniformity.row.value - expected.uniformity) < 1e-6 && expected.uniformity <= 0)
         // The ± column is the Hoeffding margin for n = 4 and one comparison: sqrt(ln(20) / 8).
         #expect(abs((cosine.row.ci95 ?? 0) - (log(20.0) / 8).squareRoot()) < 1e-12)
         #expect(cosine.parameters["reference"] == "noise" && cosine.parameters["n"] == "4")

@@ -39,7 +39,8 @@ struct RealWorldEndToEndTests {
     #expect(capture.stdout.contains("registered objects: 3 groups of views (folder), 4–4 views each, 12 images"))
     #expect(capture.stdout.contains("wrote \(ws.path)/rw.png (2 models × 2 transforms)"), "\(capture.stdout)")
     let stored = try ResultsStore(path: ws.path + "/results.sqlite").all()
-    #expect(stored.count == 8)
+    // Per model: h_flip's cosine, mahalanobis, alignment, uniformity + real-world S and L.
+    #expect(stored.count == 12)
     // §8.1's statistics are cached per model and reference set.
     let statistics = try FileManager.default.contentsOfDirectory(atPath: ws.path + "/statistics")
     #expect(statistics.filter { $0.hasSuffix(".stats") }.count == 2)
@@ -71,7 +72,7 @@ struct RealWorldEndToEndTests {
     // A rerun reads the cached statistics and gives the same numbers.
     let before = stored.map(\.row.value)
     #expect(session.run("eval objects invariance n=3 k=2 transforms=[h_flip] reference=noise ridge=1e-3", name: "<rw2>") == .ok)
-    let again = try ResultsStore(path: ws.path + "/results.sqlite").all().suffix(8).map(\.row.value)
+    let again = try ResultsStore(path: ws.path + "/results.sqlite").all().suffix(12).map(\.row.value)
     #expect(Array(again) == before)
     // Groups of views serve invariance only.
     let other = session.run("eval objects linear", name: "<rw-linear>")

@@ -12,6 +12,12 @@ public struct SyntheticInvarianceResult: Hashable, Sendable {
   public let similarityPerSetting: [Double]
   /// Per-image S averaged over settings (for the pairwise Hoeffding comparison).
   public let similarityPerImage: [Double]
+  /// Wang & Isola's alignment (§8.6, paper Table C.1) over every (clean, transformed) pair:
+  /// the mean ‖f(x) − f(t(x))‖² of L2-normalised features; lower is more invariant.
+  public let alignment: Double
+  /// Wang & Isola's uniformity of the clean features of the sampled images:
+  /// log E exp(−2‖f(x) − f(y)‖²) over pairs; NaN with fewer than two images.
+  public let uniformity: Double
 
   /// The printed summary: the mean over the k settings (identity/"off" settings included [quirk]).
   public var meanDistance: Double { InvarianceMeasures.nanMean(distancePerSetting) }
@@ -47,9 +53,13 @@ public enum SyntheticInvariance {
     var distances = [[Double]](repeating: [], count: settings.count)
     var similarities = [[Double]](repeating: [], count: settings.count)
     var perImage = [Double]()
+    var alignmentSum = 0.0
+    var pairs = 0
+    var cleanValues = [Float]()
     for (index, image) in images.enumerated() {
       if cancellation?.isCancelled == true { throw .tensor(.cancelled) }
       let reference = try features(of: [image], preprocessing: clean, model: model)
+      cleanValues += reference.values
       var imageSimilarities = [Double]()
       var start = 0
       while start < settings.count {
@@ -65,22 +75,30 @@ public enum SyntheticInvariance {
         let repeated = try matrix(
           rows: chunk.count, columns: reference.columns,
           values: Array((0..<chunk.count).map { _ in reference.values }.joined()))
-        let pairs = try InvarianceMeasures.syntheticPairs(
+        let measured = try InvarianceMeasures.syntheticPairs(
           clean: repeated, transformed: viewFeatures, whitening: whitening)
         for (offset, j) in chunk.enumerated() {
-          distances[j].append(pairs.distance[offset])
-          similarities[j].append(pairs.similarity[offset])
-          imageSimilarities.append(pairs.similarity[offset])
+          distances[j].append(measured.distance[offset])
+          similarities[j].append(measured.similarity[offset])
+          imageSimilarities.append(measured.similarity[offset])
         }
+        alignmentSum += try InvarianceMeasures.alignment(repeated, viewFeatures) * Double(chunk.count)
+        pairs += chunk.count
         start = chunk.upperBound
       }
       perImage.append(InvarianceMeasures.nanMean(imageSimilarities))
+    }
+    var uniformity = Double.nan
+    if images.count >= 2, let width = cleanValues.count.quotientIfDivisible(by: images.count) {
+      uniformity = try InvarianceMeasures.uniformity(
+        matrix(rows: images.count, columns: width, values: cleanValues))
     }
     return SyntheticInvarianceResult(
       transform: transform.rawValue, images: images.count,
       distancePerSetting: distances.map(InvarianceMeasures.nanMean),
       similarityPerSetting: similarities.map(InvarianceMeasures.nanMean),
-      similarityPerImage: perImage)
+      similarityPerImage: perImage, alignment: pairs > 0 ? alignmentSum / Double(pairs) : .nan,
+      uniformity: uniformity)
   }
 
   /// Preprocesses `images` and runs them through `model` as one batch.
@@ -105,5 +123,12 @@ public enum SyntheticInvariance {
     do { return try FeatureMatrix(rows: rows, columns: columns, values: values) } catch {
       throw .dimensionMismatch(expected: rows * columns, found: values.count)
     }
+  }
+}
+
+extension Int {
+  /// `self / divisor` when it divides evenly (and the divisor is positive), else nil.
+  fileprivate func quotientIfDivisible(by divisor: Int) -> Int? {
+    divisor > 0 && self % divisor == 0 ? self / divisor : nil
   }
 }

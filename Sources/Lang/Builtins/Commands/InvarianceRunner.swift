@@ -66,6 +66,14 @@ struct InvarianceRunner {
         rows.append(
           row(model, transform, metric: "mahalanobis", value: result.meanDistance, margin: nil,
               better: .lower, parameters: parameters, started: started))
+        // Wang & Isola's alignment of clean/transformed pairs and uniformity of the clean
+        // features (paper Table C.1); both lower is better.
+        rows.append(
+          row(model, transform, metric: "alignment", value: result.alignment, margin: nil,
+              better: .lower, parameters: parameters, started: started))
+        rows.append(
+          row(model, transform, metric: "uniformity", value: result.uniformity, margin: nil,
+              better: .lower, parameters: parameters, started: started))
       }
       if let views = resolved.views {
         rows += try realWorld(model, network: network, views: views, whitening: whitening)
