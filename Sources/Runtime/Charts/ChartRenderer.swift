@@ -63,6 +63,10 @@ public enum ChartRenderer {
       guard bars.series.contains(where: { $0.values.contains(where: \.isFinite) }) else {
         throw .emptyChart("the bar chart has no finite values")
       }
+    case .reliability(let chart):
+      guard chart.drawable.contains(where: { !$0.isEmpty }) else {
+        throw .emptyChart("the reliability diagram has no bin with images")
+      }
     }
   }
 
@@ -101,6 +105,9 @@ public enum ChartRenderer {
     canvas.clip(to: plot)
     if let scatter = layout.scatter { drawScatterData(scatter, style: style, on: canvas) }
     if let bars = layout.bars { drawBars(bars, layout: layout, on: canvas) }
+    if let reliability = layout.reliability {
+      drawReliability(reliability, style: style, on: canvas)
+    }
     canvas.clip(to: nil)
     if let scatter = layout.scatter { drawMarks(scatter, style: style, on: canvas) }
     drawFrame(layout, on: canvas)
@@ -109,7 +116,11 @@ public enum ChartRenderer {
       canvas.stroke(frame, width: max(1, style.frameWidth * 0.6), ChartColor(hex: 0xB0B0B0))
     }
     for entry in layout.legend?.entries ?? [] {
-      canvas.fill(entry.swatch, .series(entry.series))
+      if let reliability = layout.reliability {
+        drawReliabilitySwatch(entry, reliability, style: style, on: canvas)
+      } else {
+        canvas.fill(entry.swatch, .series(entry.series))
+      }
     }
   }
 
