@@ -48,13 +48,9 @@ enum EvalCommand {
         let needsBench = datasets.contains {
           state.datasets[NameSuggestion.normalize($0.0)]?.layout != .features
         }
+        // The landmark datasets (§8.4) resolve on their own, before the bench is checked.
+        let landmarks = proto == "ridge" ? try RegressionRunner.load(datasets, state: state) : []
         let bench = needsBench ? try modelsWithWeights(state, at: invocation.verbSpan) : []
-        if proto == "ridge" {
-          // The landmark datasets are not classification sets: they resolve on their own.
-          for (name, span) in datasets where RegressionRunner.entry(name) == nil {
-            throw RuntimeError("'ridge' regresses landmarks: 300w, celeba or lsp, not '\(name)'", at: span)
-          }
-        }
         // §8.3's group layouts (coil100, aloi_viewpoint, …) are measured on their own.
         let realWorld = proto == "invariance" ? datasets.filter { RealWorldRunner.layout($0.0) != nil } : []
         let resolvedSets = proto == "ridge" ? [] : try datasets.filter { name in
@@ -71,11 +67,12 @@ enum EvalCommand {
           ).run()
         }
         if proto == "ridge" {
-          for (name, span) in datasets {
+          for (dataset, task, span) in landmarks {
             for model in bench {
               measured.append(
                 try RegressionRunner(
-                  model: model, name: name, state: state, settings: settings, out: out, span: span
+                  model: model, dataset: dataset, task: task, state: state, settings: settings,
+                  out: out, span: span
                 ).run())
             }
           }
