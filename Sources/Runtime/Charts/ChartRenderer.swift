@@ -105,12 +105,13 @@ public enum ChartRenderer {
     canvas.clip(to: plot)
     if let scatter = layout.scatter { drawScatterData(scatter, style: style, on: canvas) }
     if let bars = layout.bars { drawBars(bars, layout: layout, on: canvas) }
-    if let reliability = layout.reliability {
-      drawReliability(reliability, style: style, on: canvas)
-    }
     canvas.clip(to: nil)
     if let scatter = layout.scatter { drawMarks(scatter, style: style, on: canvas) }
     drawFrame(layout, on: canvas)
+    // Unclipped and over the frame: bins at 0 % or 100 % sit on the plot's edge.
+    if let reliability = layout.reliability {
+      drawReliability(reliability, style: style, on: canvas)
+    }
     if let scatter = layout.scatter, let frame = scatter.annotationFrame {
       canvas.fill(frame, ChartColor.white.withOpacity(0.92))
       canvas.stroke(frame, width: max(1, style.frameWidth * 0.6), ChartColor(hex: 0xB0B0B0))
