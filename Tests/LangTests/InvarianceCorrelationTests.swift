@@ -44,7 +44,7 @@ struct InvarianceCorrelationTests {
 
     // An ambiguous x names its columns.
     #expect(session.run("corr hue invariance", name: "<icorr2>") != .ok)
-    #expect(capture.stderr.contains("x 'hue' has 2 columns"))
-    #expect(capture.stderr.contains("note: hue: synthetic cosine, synthetic mahalanobis"))
+    #expect(capture.stderr.contains("x 'hue' has 4 columns"))
+    #expect(capture.stderr.contains("note: hue: synthetic cosine, synthetic mahalanobis, synthetic alignment, synthetic uniformity"))
   }
 }

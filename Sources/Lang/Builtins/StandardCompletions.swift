@@ -12,8 +12,10 @@ enum StandardCompletions {
     let tasks = TaskCatalog.tasks.filter { $0 != "ImageNet" }.map { $0.lowercased() }
     let columns = ResultsTable.reference.columns
     let protocols = unique(
-      columns.map(\.protocol) + ["linear", "fewshot", "knn", "ridge", "finetune"] + EvalCommand.protocols)
+      columns.map(\.protocol) + EvalCommand.protocols + ["finetune"])
     let metrics = unique(columns.map(\.metric))
+    let landmarks: [String] = RegressionRunner.datasets.map(\.key)
+    let evalWords: [String] = groups + tasks + landmarks + protocols
     var catalog = CompletionCatalog()
     catalog.arguments = [
       "load": [["all"] + models],
@@ -24,7 +26,7 @@ enum StandardCompletions {
       "show": [["results", "models", "tasks"] + models, ["where"], []],
       "save": [["results"], []],
       "set": [["seed", "threads", "batch", "out", "workspace", "data"], []],
-      "eval": [groups + tasks + protocols],
+      "eval": [evalWords],
       "fuse": [models],
     ]
     catalog.optionValues = [

@@ -13,7 +13,7 @@ extension ChartLayout {
   /// Pixels are printed with one decimal, so tiny floating-point noise never changes a snapshot.
   public var textDescription: String {
     var lines: [String] = []
-    let kind = scatter != nil ? "scatter" : "bars"
+    let kind = scatter != nil ? "scatter" : reliability != nil ? "reliability" : "bars"
     lines.append("chart \(width)x\(height) \(kind)")
     lines.append("plot \(Self.format(plotRect))")
     if let title { lines.append("title \(Self.format(title))") }
@@ -35,6 +35,19 @@ extension ChartLayout {
           line += " whisker \(Self.format(whisker.lowerBound))...\(Self.format(whisker.upperBound))"
         }
         lines.append(line)
+      }
+    }
+    if let reliability {
+      let (from, to) = reliability.diagonal
+      lines.append("diagonal from \(Self.format(from)) to \(Self.format(to))")
+      for curve in reliability.curves {
+        lines.append("curve series=\(curve.series) points=\(curve.points.count)")
+        for (bin, (point, radius)) in zip(curve.bins, zip(curve.points, curve.radii)) {
+          lines.append(
+            "  bin confidence=\(Self.formatValue(bin.confidence))"
+              + " accuracy=\(Self.formatValue(bin.accuracy)) count=\(bin.count)"
+              + " at \(Self.format(point)) r=\(Self.format(radius))")
+        }
       }
     }
     if let legend {

@@ -30,6 +30,8 @@ public struct ChartLayout: Sendable {
   public var scatter: ScatterLayout?
   /// Bar geometry, for a bar spec.
   public var bars: BarLayout?
+  /// The curves of a reliability diagram.
+  public var reliability: ReliabilityLayout?
   /// The legend, for bars with two or more series.
   public var legend: ChartLegend?
 
@@ -47,6 +49,8 @@ public struct ChartLayout: Sendable {
       return makeScatter(spec, scatter, measurer: measurer)
     case .bars(let bars):
       return makeBars(spec, bars, measurer: measurer)
+    case .reliability(let chart):
+      return makeReliability(spec, chart, measurer: measurer)
     }
   }
 

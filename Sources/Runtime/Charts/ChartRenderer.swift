@@ -63,6 +63,10 @@ public enum ChartRenderer {
       guard bars.series.contains(where: { $0.values.contains(where: \.isFinite) }) else {
         throw .emptyChart("the bar chart has no finite values")
       }
+    case .reliability(let chart):
+      guard chart.drawable.contains(where: { !$0.isEmpty }) else {
+        throw .emptyChart("the reliability diagram has no bin with images")
+      }
     }
   }
 
@@ -104,12 +108,20 @@ public enum ChartRenderer {
     canvas.clip(to: nil)
     if let scatter = layout.scatter { drawMarks(scatter, style: style, on: canvas) }
     drawFrame(layout, on: canvas)
+    // Unclipped and over the frame: bins at 0 % or 100 % sit on the plot's edge.
+    if let reliability = layout.reliability {
+      drawReliability(reliability, style: style, on: canvas)
+    }
     if let scatter = layout.scatter, let frame = scatter.annotationFrame {
       canvas.fill(frame, ChartColor.white.withOpacity(0.92))
       canvas.stroke(frame, width: max(1, style.frameWidth * 0.6), ChartColor(hex: 0xB0B0B0))
     }
     for entry in layout.legend?.entries ?? [] {
-      canvas.fill(entry.swatch, .series(entry.series))
+      if let reliability = layout.reliability {
+        drawReliabilitySwatch(entry, reliability, style: style, on: canvas)
+      } else {
+        canvas.fill(entry.swatch, .series(entry.series))
+      }
     }
   }
 

@@ -26,6 +26,8 @@ public struct ChartSpec: Sendable {
     case scatter(ScatterSpec)
     /// Grouped bars, one group per category and one bar per series (Figure 2, result tables).
     case bars(BarChartSpec)
+    /// A reliability diagram (``ReliabilitySpec``) after `eval … calibration`.
+    case reliability(ReliabilitySpec)
   }
 
   /// Creates a spec.

@@ -6,8 +6,9 @@
 /// `mean-angle-error` and `median-angle-error` are degrees, and every other metric in the
 /// reference table (`top1`, `mean-per-class`, `map11`, `AP*`, `within-*`, `pixel-accuracy`)
 /// is a percentage in `[0, 100]`. The invariance measures (`cosine`, the whitened cosine S in
-/// `[−1, 1]`; `mahalanobis`, the distance L ≥ 0) are ``raw``: correlated untransformed (or
-/// negated, L being lower-is-better).
+/// `[−1, 1]`; `mahalanobis`, the distance L ≥ 0; Wang & Isola's `alignment` and `uniformity`)
+/// and the landmark regressions' `r2` (which can be negative) are ``raw``: correlated
+/// untransformed (or negated when lower is better).
 public enum MetricScale: String, Hashable, Sendable, CaseIterable {
   /// A percentage in `[0, 100]`.
   case percent
@@ -25,7 +26,7 @@ public enum MetricScale: String, Hashable, Sendable, CaseIterable {
     switch metric.lowercased() {
     case "mean-iou": self = .fraction
     case "mean-angle-error", "median-angle-error": self = .degrees
-    case "cosine", "mahalanobis": self = .raw
+    case "cosine", "mahalanobis", "alignment", "uniformity", "r2": self = .raw
     default: self = .percent
     }
   }

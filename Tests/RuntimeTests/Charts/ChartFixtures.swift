@@ -73,6 +73,31 @@ enum ChartFixtures {
 
   // MARK: - Statistics for the fixtures (kept here so the tests do not lean on Stats)
 
+  /// Two probes over 15-bin reliability data: one over-confident (below the diagonal), one
+  /// close to calibrated; empty bins are left out, as the stored rows leave them out.
+  static func reliability(width: Int = 1600, height: Int = 1200) -> ChartSpec {
+    let over: [(Double, Double, Int)] = [
+      (0.36, 0.20, 3), (0.45, 0.31, 9), (0.52, 0.40, 22), (0.60, 0.44, 41), (0.66, 0.52, 60),
+      (0.73, 0.61, 95), (0.80, 0.70, 130), (0.87, 0.79, 210), (0.93, 0.88, 380), (0.98, 0.95, 700),
+    ]
+    let calibrated: [(Double, Double, Int)] = [
+      (0.42, 0.45, 5), (0.55, 0.52, 18), (0.64, 0.66, 35), (0.74, 0.72, 80), (0.86, 0.85, 190),
+      (0.97, 0.97, 900),
+    ]
+    func bins(_ values: [(Double, Double, Int)]) -> [ReliabilitySpec.Bin] {
+      values.map { ReliabilitySpec.Bin(confidence: $0.0, accuracy: $0.1, count: $0.2) }
+    }
+    return ChartSpec(
+      width: width, height: height, title: "Reliability of the linear probe on Pets",
+      xLabel: "confidence of the top prediction (%)",
+      yLabel: "accuracy (%)",
+      content: .reliability(
+        ReliabilitySpec(series: [
+          .init(name: "simclr-v1 (ECE 9.8%)", bins: bins(over)),
+          .init(name: "supervised (ECE 1.9%)", bins: bins(calibrated)),
+        ])))
+  }
+
   static func pearsonR(_ points: [LabeledPoint]) -> Double {
     let n = Double(points.count)
     let mx = points.map(\.x).reduce(0, +) / n

@@ -29,6 +29,27 @@ struct ChartLayoutTests {
     assertChartSnapshot(layout.textDescription, named: "chartLayoutResultsGroupedBars")
   }
 
+  @Test func chartLayoutReliabilityDiagram() throws {
+    let layout = ChartLayout.make(ChartFixtures.reliability(), measurer: measurer)
+    assertChartSnapshot(layout.textDescription, named: "chartLayoutReliabilityDiagram")
+    // The plot is square, so the diagonal runs at 45° through its corners.
+    #expect(layout.plotRect.width == layout.plotRect.height)
+    let reliability = try #require(layout.reliability)
+    #expect(reliability.diagonal.from == ChartPoint(x: layout.plotRect.x, y: layout.plotRect.maxY))
+    #expect(reliability.diagonal.to == ChartPoint(x: layout.plotRect.maxX, y: layout.plotRect.y))
+    // An over-confident bin sits below the diagonal; the fullest bin has the largest marker.
+    let curve = reliability.curves[0]
+    for point in curve.points {
+      let t = (point.x - layout.plotRect.x) / layout.plotRect.width
+      #expect(point.y > layout.plotRect.maxY - t * layout.plotRect.height)
+    }
+    #expect(reliability.curves[1].radii.last == reliability.curves.flatMap(\.radii).max())
+    // Legend: the two models, then the diagonal.
+    #expect(layout.legend?.entries.map(\.label.text) == [
+      "simclr-v1 (ECE 9.8%)", "supervised (ECE 1.9%)", "perfect calibration",
+    ])
+  }
+
   @Test(arguments: [(1600, 1200), (800, 600)])
   func chartLayoutKeepsEveryTextInsideTheImage(width: Int, height: Int) {
     let image = ChartRect(x: 0, y: 0, width: Double(width), height: Double(height))
@@ -36,13 +57,20 @@ struct ChartLayoutTests {
       ChartFixtures.figure1(width: width, height: height),
       ChartFixtures.figure2(width: width, height: height),
       ChartFixtures.results(width: width, height: height),
+      ChartFixtures.reliability(width: width, height: height),
     ] {
       let layout = ChartLayout.make(spec, measurer: measurer)
       for text in layout.texts {
         #expect(image.contains(text.box), "\(text.text) \(text.box) leaves the image")
       }
-      #expect(layout.plotRect.width > Double(width) / 2)
-      #expect(layout.plotRect.height > Double(height) / 3)
+      if case .reliability = spec.content {
+        // Square by design: its side is bounded by the height.
+        #expect(layout.plotRect.width == layout.plotRect.height)
+        #expect(layout.plotRect.height > Double(height) / 2)
+      } else {
+        #expect(layout.plotRect.width > Double(width) / 2)
+        #expect(layout.plotRect.height > Double(height) / 3)
+      }
     }
   }
 

@@ -19,6 +19,9 @@ struct ChartPreviewTests {
     try ChartRenderer.writePNG(
       ChartFixtures.figure2(width: 800, height: 600), to: folder + "/figure2-small.png")
     try ChartRenderer.writePNG(ChartFixtures.results(), to: folder + "/results.png")
+    try ChartRenderer.writePNG(ChartFixtures.reliability(), to: folder + "/reliability.png")
+    try ChartRenderer.writePNG(
+      ChartFixtures.reliability(width: 800, height: 600), to: folder + "/reliability-small.png")
     try ChartRenderer.writePNG(Self.stress(), to: folder + "/stress-small.png")
   }
 

@@ -5,8 +5,9 @@ import Runtime
 
 /// `plot` after `eval … calibration` (or `show results where protocol=calibration`): the
 /// reliability diagram of each model's linear probe — per confidence bin (15 equal-width bins,
-/// only those holding test images), the accuracy of the probe's top prediction next to the
-/// bin's mean confidence, which it would equal if the probe were perfectly calibrated. The
+/// only those holding test images), the accuracy of the probe's top prediction plotted at the
+/// bin's mean confidence, beside the diagonal a perfectly calibrated probe would follow; each
+/// model's ECE is in its legend entry. The
 /// bins come from the stored provenance of the `ece` rows (`reliability` =
 /// count:accuracy:confidence per bin).
 enum CalibrationCharts {
@@ -43,27 +44,18 @@ enum CalibrationCharts {
       perModel.append((row.model + (Set(ece.map(\.task)).count > 1 ? " · \(row.task)" : ""), row.value, bins(text)))
     }
     guard !perModel.isEmpty else { return nil }
-    let binCount = 15
-    let used = Set(perModel.flatMap { $0.bins.map(\.index) }).sorted()
-    let categories = used.map { i in
-      String(format: "%.2f–%.2f", Double(i) / Double(binCount), Double(i + 1) / Double(binCount))
-    }
-    var series = perModel.map { model in
-      BarSeries(
+    let series = perModel.map { model in
+      ReliabilitySpec.Series(
         name: "\(model.name) (ECE \(String(format: "%.1f", model.ece))%)",
-        values: used.map { i in (model.bins.first { $0.index == i }?.accuracy ?? .nan) * 100 })
+        bins: model.bins.map {
+          ReliabilitySpec.Bin(confidence: $0.confidence, accuracy: $0.accuracy, count: $0.count)
+        })
     }
-    // The confidence the probe claimed in each bin (one model), or the bin centre (several):
-    // the height a calibrated probe's accuracy bar would reach.
-    let reference: [Double] =
-      perModel.count == 1
-      ? used.map { i in (perModel[0].bins.first { $0.index == i }?.confidence ?? .nan) * 100 }
-      : used.map { (Double($0) + 0.5) / Double(binCount) * 100 }
-    series.append(
-      BarSeries(name: perModel.count == 1 ? "mean confidence" : "bin centre", values: reference))
+    let tasks = Set(ece.map(\.task))
+    let subject = tasks.count == 1 ? " on \(tasks.first ?? "")" : ""
     return ChartSpec(
-      title: title.isEmpty ? "Reliability of the linear probe" : "Reliability: " + title,
-      xLabel: "confidence of the top prediction", yLabel: "accuracy (%)",
-      content: .bars(BarChartSpec(categories: categories, series: series, yRange: 0...100)))
+      title: title.isEmpty ? "Reliability of the linear probe\(subject)" : "Reliability: " + title,
+      xLabel: "confidence of the top prediction (%)",
+      yLabel: "accuracy (%)", content: .reliability(ReliabilitySpec(series: series)))
   }
 }

@@ -91,6 +91,11 @@ enum DatasetResolver {
           || TaskCatalog.resolveTask(name) == TaskCatalog.resolveTask($0.rawValue)
       })
     else {
+      if let landmarks = RegressionRunner.entry(name) {
+        throw RuntimeError(
+          "\(landmarks.task) is a landmark regression set: evaluate it with 'ridge'", at: span,
+          notes: [DiagnosticNote("eval \(landmarks.key) ridge")])
+      }
       throw RuntimeError(
         "unknown dataset '\(name)'", at: span,
         suggestion: NameSuggestion.nearest(

@@ -16,12 +16,13 @@ enum EvalCommand {
       usage: usage, example: "load byol from=\"byol.pth\"; eval pets linear; eval eurosat fewshot shot=5",
       options: [
         OptionSpec("c", "linear, calibration: a fixed C (skips the 45-point sweep)"),
+        OptionSpec("folds", "linear: the invariance paper's k-fold selection of C on train+val (§8.4; 5 there)"),
         OptionSpec("grid", "linear, calibration, ridge: number of values in the sweep (default 45)"),
         OptionSpec("way", "fewshot: classes per episode (default 5)"),
         OptionSpec("shot", "fewshot: support images per class (default 20; the paper uses 5, 20, 50)"),
         OptionSpec("query", "fewshot: query images per class (default 15)"),
         OptionSpec("episodes", "fewshot: number of episodes (default 600)"),
-        OptionSpec("seed", "fewshot, invariance: episode / image sampling seed (default: 'set seed', 0)"),
+        OptionSpec("seed", "fewshot, invariance, ridge, linear folds=: episode / image / fold seed (default: 'set seed', 0)"),
         OptionSpec("k", "knn: neighbours (default 20); invariance: settings per transform (default §8.2's, 256 for most)"),
         OptionSpec("n", "invariance: images drawn with replacement (default 1000); saliency: first test images (default 8)"),
         OptionSpec("window", "saliency: side of the occluding square (default 10)"),
@@ -48,13 +49,9 @@ enum EvalCommand {
         let needsBench = datasets.contains {
           state.datasets[NameSuggestion.normalize($0.0)]?.layout != .features
         }
+        // The landmark datasets (§8.4) resolve on their own, before the bench is checked.
+        let landmarks = proto == "ridge" ? try RegressionRunner.load(datasets, state: state) : []
         let bench = needsBench ? try modelsWithWeights(state, at: invocation.verbSpan) : []
-        if proto == "ridge" {
-          // The landmark datasets are not classification sets: they resolve on their own.
-          for (name, span) in datasets where RegressionRunner.entry(name) == nil {
-            throw RuntimeError("'ridge' regresses landmarks: 300w, celeba or lsp, not '\(name)'", at: span)
-          }
-        }
         let resolvedSets = proto == "ridge" ? [] : try datasets.map { (name, span) throws(RuntimeError) in
           (try DatasetResolver.resolve(name, span: span, state: state), span)
         }
@@ -63,11 +60,12 @@ enum EvalCommand {
         let cache = FeatureCache(directory: workspace(state) + "/features")
         var measured: [MeasuredResult] = []
         if proto == "ridge" {
-          for (name, span) in datasets {
+          for (dataset, task, span) in landmarks {
             for model in bench {
               measured.append(
                 try RegressionRunner(
-                  model: model, name: name, state: state, settings: settings, out: out, span: span
+                  model: model, dataset: dataset, task: task, state: state, settings: settings,
+                  out: out, span: span
                 ).run())
             }
           }

@@ -19,6 +19,7 @@ struct EvalRunner {
     let started = Date()
     switch proto {
     case "linear" where resolved.dataset?.isMultiLabel == true: return [try multiLabelLinear(started)]
+    case "linear" where settings.folds != nil: return [try crossValidatedLinear(started)]
     case "linear": return [try linear(started).measured]
     case "fewshot": return [try fewShot(started)]
     case "calibration" where resolved.dataset?.isMultiLabel == true, "knn" where resolved.dataset?.isMultiLabel == true,

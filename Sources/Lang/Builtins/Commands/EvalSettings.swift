@@ -6,6 +6,8 @@ import Runtime
 struct EvalSettings {
   var fixedC: Double?
   var gridCount = 45
+  /// `linear folds=k`: §8.4's k-fold selection on train+val instead of the validation split.
+  var folds: Int?
   var fewShot = FewShotConfig(way: 5, shot: 20, query: 15, episodes: 600, seed: 0)
   var knn = KNNConfig()
   var invariance = InvarianceSettings()
@@ -17,7 +19,7 @@ struct EvalSettings {
     let owners: [String: [String]] = [
       "c": ["linear", "calibration"], "grid": ["linear", "calibration", "ridge"], "way": ["fewshot"],
       "shot": ["fewshot"], "query": ["fewshot"], "episodes": ["fewshot"],
-      "seed": ["fewshot", "invariance", "ridge"],
+      "seed": ["fewshot", "invariance", "ridge", "linear"], "folds": ["linear"],
       "k": ["knn", "invariance"], "t": ["knn"], "n": ["invariance", "saliency"],
       "transforms": ["invariance"], "window": ["saliency"], "stride": ["saliency"],
       "reference": ["invariance"], "ridge": ["invariance"],
@@ -45,6 +47,7 @@ struct EvalSettings {
       }
       fixedC = c
     }
+    if let (_, w) = invocation.option("folds") { folds = try ArgumentReader.integer(w, option: "folds", in: 2...100) }
     if let (_, w) = invocation.option("grid") { gridCount = try ArgumentReader.integer(w, option: "grid", in: 1...1000) }
     if let (_, w) = invocation.option("way") { fewShot.way = try ArgumentReader.integer(w, option: "way", in: 2...1000) }
     if let (_, w) = invocation.option("shot") { fewShot.shot = try ArgumentReader.integer(w, option: "shot", in: 1...10000) }
