@@ -17,10 +17,8 @@ struct CalibrationChartTests {
   }
 
   @Test func plotAfterCalibrationDrawsTheDiagram() throws {
-    let workspace = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ssl-cal-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: workspace) }
-    try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+    let scratch = ScratchSession("cal")
+    let (workspace, capture, session) = (scratch.workspace, scratch.capture, scratch.session)
     // Two classes on one axis, overlapping: a probe with mid-range confidences.
     var values: [Float] = []
     var labels: [Int] = []
@@ -34,9 +32,6 @@ struct CalibrationChartTests {
     let file = workspace.appendingPathComponent("f.safetensors").path
     try FeatureFiles.write(
       FeatureSet(rows: 200, columns: 2, values: values, labels: labels, splits: splits), to: file)
-    let capture = OutputCapture()
-    let session = Session(output: capture.sink)
-    session.define("ws", string: workspace.path)
     let script = """
       set workspace $ws
       data f from="\(file)" model=probe

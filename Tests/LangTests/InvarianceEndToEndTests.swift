@@ -48,14 +48,9 @@ struct InvarianceEndToEndTests {
   }
 
   @Test func rowsEqualTheRuntimeMeasurementAndPlot() throws {
-    let workspace = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ssl-inv-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: workspace) }
+    let scratch = ScratchSession("inv")
+    let (workspace, capture, session) = (scratch.workspace, scratch.capture, scratch.session)
     try Self.writeNoise(to: workspace.appendingPathComponent("reference"))
-    let capture = OutputCapture()
-    let session = Session(output: capture.sink)
-    session.define("ws", string: workspace.path)
-    session.define("data", string: EvalEndToEndTests.data)
     let script = """
       set workspace $ws
       load tiny from="\(Self.models[0].1)"
@@ -107,13 +102,8 @@ struct InvarianceEndToEndTests {
   }
 
   @Test func saliencyColumnIsTheMeanDiffusionOfTheFirstTestImages() throws {
-    let workspace = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ssl-sal-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: workspace) }
-    let capture = OutputCapture()
-    let session = Session(output: capture.sink)
-    session.define("ws", string: workspace.path)
-    session.define("data", string: EvalEndToEndTests.data)
+    let scratch = ScratchSession("sal")
+    let (workspace, capture, session) = (scratch.workspace, scratch.capture, scratch.session)
     let script = """
       set workspace $ws
       load tiny from="\(Self.models[0].1)"
@@ -136,13 +126,9 @@ struct InvarianceEndToEndTests {
   }
 
   @Test func ridgeOnTheLandmarkDatasets() throws {
-    let workspace = FileManager.default.temporaryDirectory
-      .appendingPathComponent("ssl-ridge-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: workspace) }
+    let scratch = ScratchSession("ridge")
+    let (workspace, capture, session) = (scratch.workspace, scratch.capture, scratch.session)
     let trees = Self.fixtures.appendingPathComponent("reg_trees").path
-    let capture = OutputCapture()
-    let session = Session(output: capture.sink)
-    session.define("ws", string: workspace.path)
     let script = """
       set workspace $ws
       set data "\(trees)"
