@@ -240,13 +240,9 @@ extension GEMM {
 
 /// Dense symmetric positive-definite factorisations through LAPACK (float64, row-major).
 public enum SPDMatrix {
-  /// Overwrites `a` ([n, n], row-major, symmetric positive definite) with its lower Cholesky
-  /// factor L (A = L·Lᵀ; the strict upper triangle is set to 0).
-  ///
-  /// - Returns: LAPACK's `info`: 0 on success, `k > 0` when the leading minor of order k is not
-  ///   positive definite (then `a` is unspecified).
-  public static func choleskyLower(_ a: inout [Double], n: Int) -> Int {
-    precondition(a.count == n * n, "SPDMatrix.choleskyLower: \(a.count) values for n = \(n)")
+  /// `dpotrf` on the column-major upper triangle (= the row-major lower one), then `dpotri`
+  /// when asked; LAPACK's `info`.
+  private static func factor(_ a: inout [Double], n: Int, thenInvert: Bool) -> Int {
     if n == 0 { return 0 }
     var info: Int32 = 0
     var order = Int32(n)
@@ -254,9 +250,21 @@ public enum SPDMatrix {
     var uplo = CChar(UInt8(ascii: "U"))
     a.withUnsafeMutableBufferPointer { buffer in
       dpotrf_(&uplo, &order, buffer.baseAddress, &lda, &info)
+      if info == 0 && thenInvert { dpotri_(&uplo, &order, buffer.baseAddress, &lda, &info) }
     }
-    if info != 0 { return Int(info) }
-    for row in 0..<n { for column in (row + 1)..<max(row + 1, n) { a[row * n + column] = 0 } }
+    return Int(info)
+  }
+
+  /// Overwrites `a` ([n, n], row-major, symmetric positive definite) with its lower Cholesky
+  /// factor L (A = L·Lᵀ; the strict upper triangle is set to 0).
+  ///
+  /// - Returns: LAPACK's `info`: 0 on success, `k > 0` when the leading minor of order k is not
+  ///   positive definite (then `a` is unspecified).
+  public static func choleskyLower(_ a: inout [Double], n: Int) -> Int {
+    precondition(a.count == n * n, "SPDMatrix.choleskyLower: \(a.count) values for n = \(n)")
+    let info = factor(&a, n: n, thenInvert: false)
+    if info != 0 { return info }
+    for row in 0..<n { for column in (row + 1)..<n { a[row * n + column] = 0 } }
     return 0
   }
 
@@ -266,18 +274,10 @@ public enum SPDMatrix {
   /// - Returns: LAPACK's `info`: 0 on success, nonzero when A is not positive definite.
   public static func invert(_ a: inout [Double], n: Int) -> Int {
     precondition(a.count == n * n, "SPDMatrix.invert: \(a.count) values for n = \(n)")
-    if n == 0 { return 0 }
-    var info: Int32 = 0
-    var order = Int32(n)
-    var lda = Int32(n)
-    var uplo = CChar(UInt8(ascii: "U"))
-    a.withUnsafeMutableBufferPointer { buffer in
-      dpotrf_(&uplo, &order, buffer.baseAddress, &lda, &info)
-      if info == 0 { dpotri_(&uplo, &order, buffer.baseAddress, &lda, &info) }
-    }
-    if info != 0 { return Int(info) }
+    let info = factor(&a, n: n, thenInvert: true)
+    if info != 0 { return info }
     // Column-major upper = row-major lower holds the result; mirror it to the upper triangle.
-    for row in 0..<n { for column in (row + 1)..<max(row + 1, n) { a[row * n + column] = a[column * n + row] } }
+    for row in 0..<n { for column in (row + 1)..<n { a[row * n + column] = a[column * n + row] } }
     return 0
   }
 }

@@ -70,6 +70,9 @@ struct Settings: Sendable, Hashable {
   var workspace = ".ssl"
   /// Root folder of the datasets (`$SSL_DATA` when empty).
   var data = ""
+
+  /// The data root in force: `set data`, else `$SSL_DATA`, else nil.
+  var dataRoot: String? { data.isEmpty ? DatasetCatalog.dataRoot() : data }
 }
 
 /// Everything a session holds. A value type: a statement runs on a copy and the copy replaces

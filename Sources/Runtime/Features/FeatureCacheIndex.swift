@@ -52,13 +52,9 @@ enum FeatureCacheIndex {
     }
   }
 
-  /// The index opened for reading only, told it cannot change (a WAL database in a folder
-  /// SQLite cannot write is otherwise unreadable); nil if even that fails.
+  /// The index opened for reading only (``ReadOnlyDatabase``); nil if even that fails.
   private static func readOnly(_ path: String) -> DatabaseQueue? {
-    var configuration = Configuration()
-    configuration.readonly = true
-    let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-    return try? DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration)
+    try? ReadOnlyDatabase.open(path)
   }
 
   /// Runs `body` on the index, mapping database errors to ``FeatureError/io(path:reason:)``.

@@ -59,9 +59,10 @@ public enum GDImageDecoder {
       guard supportedFormats.contains(format) else {
         return .failure(.unsupportedFormat(path: path, format: format.rawValue))
       }
+      // Either side over the limit is checked first, so the product cannot overflow.
       if let (width, height) = ImageHeader.declaredSize(raw, format: format),
-        width.multipliedReportingOverflow(by: height).partialValue > ImageHeader.maxPixels
-          || width > ImageHeader.maxPixels || height > ImageHeader.maxPixels
+        width > ImageHeader.maxPixels || height > ImageHeader.maxPixels
+          || width * height > ImageHeader.maxPixels
       {
         return .failure(.tooLarge(path: path, width: width, height: height))
       }

@@ -56,10 +56,12 @@ public enum SyntheticInvariance {
     var alignmentSum = 0.0
     var pairs = 0
     var cleanValues = [Float]()
+    var width = 0
     for (index, image) in images.enumerated() {
       if cancellation?.isCancelled == true { throw .tensor(.cancelled) }
       let reference = try features(of: [image], preprocessing: clean, model: model)
       cleanValues += reference.values
+      width = reference.columns
       var imageSimilarities = [Double]()
       var start = 0
       while start < settings.count {
@@ -89,7 +91,7 @@ public enum SyntheticInvariance {
       perImage.append(InvarianceMeasures.nanMean(imageSimilarities))
     }
     var uniformity = Double.nan
-    if images.count >= 2, let width = cleanValues.count.quotientIfDivisible(by: images.count) {
+    if images.count >= 2 {
       uniformity = try InvarianceMeasures.uniformity(
         matrix(rows: images.count, columns: width, values: cleanValues))
     }
@@ -126,9 +128,3 @@ public enum SyntheticInvariance {
   }
 }
 
-extension Int {
-  /// `self / divisor` when it divides evenly (and the divisor is positive), else nil.
-  fileprivate func quotientIfDivisible(by divisor: Int) -> Int? {
-    divisor > 0 && self % divisor == 0 ? self / divisor : nil
-  }
-}

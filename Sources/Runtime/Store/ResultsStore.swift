@@ -49,19 +49,14 @@ public final class ResultsStore: Sendable {
     }
   }
 
-  /// Opens an existing database for reading only: a read-only workspace still shows its
-  /// results. SQLite is told the file cannot change (`immutable`), since a WAL database in a
-  /// folder it cannot write could not otherwise be opened.
+  /// Opens an existing database for reading only (``ReadOnlyDatabase``): a read-only
+  /// workspace still shows its results.
   ///
   /// - Throws: ``StoreError/cannotOpen(path:reason:)``.
   public init(readingOnly path: String) throws(StoreError) {
     self.path = path
     do {
-      var configuration = Configuration()
-      configuration.readonly = true
-      let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
-        + "?immutable=1"
-      queue = try DatabaseQueue(path: uri, configuration: configuration)
+      queue = try ReadOnlyDatabase.open(path)
     } catch let error as DatabaseError {
       throw .cannotOpen(path: path, reason: error.message ?? error.description)
     } catch {

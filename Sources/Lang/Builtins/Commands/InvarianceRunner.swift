@@ -89,7 +89,7 @@ struct InvarianceRunner {
   func referenceSet() throws(RuntimeError) -> DatasetResolver.Resolved {
     let name = settings.reference
     if NameSuggestion.normalize(name) == "imagenet" && state.datasets["imagenet"] == nil {
-      let root = state.settings.data.isEmpty ? DatasetCatalog.dataRoot() : state.settings.data
+      let root = state.settings.dataRoot
       guard let root else {
         throw RuntimeError(
           "the whitening statistics (§8.1) need ImageNet's validation images: set the data root "

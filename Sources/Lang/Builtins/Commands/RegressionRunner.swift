@@ -94,7 +94,7 @@ struct RegressionRunner {
     _ entry: (key: String, aliases: [String], folder: String, task: String), state: BenchState,
     span: SourceSpan
   ) throws(RuntimeError) -> RegressionDataset {
-    let root = state.settings.data.isEmpty ? DatasetCatalog.dataRoot() : state.settings.data
+    let root = state.settings.dataRoot
     guard let root else {
       throw RuntimeError(
         "\(entry.task): no data root (set $SSL_DATA or `set data`)", at: span,
