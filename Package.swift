@@ -28,9 +28,15 @@ let package = Package(
       name: "CEditLine", path: "Sources/repl/System/CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
 
+    // The C half of Kernels: micro-kernels that need run-time CPU dispatch (AVX2 + FMA), which
+    // Swift cannot express. Optimised in every configuration so debug test runs stay usable.
+    .target(
+      name: "CKernels", path: "Sources/Kernels/System/CKernels",
+      cSettings: [.unsafeFlags(["-O2"])]),
+
     // MARK: - Modules
     .target(
-      name: "Kernels", dependencies: ["CBLAS"],
+      name: "Kernels", dependencies: ["CBLAS", "CKernels"],
       exclude: ["System", "README.md"]),
     .target(
       name: "Runtime",

@@ -16,7 +16,7 @@ check() { # folder, allowed-regex, description
   done < <(grep -rnE '^[[:space:]]*(@[A-Za-z_()]+[[:space:]]+)*import[[:space:]]' "$folder" --include='*.swift' || true)
 }
 
-check Sources/Kernels 'CBLAS|Dispatch|Synchronization|Glibc|Musl'
+check Sources/Kernels 'CBLAS|CKernels|Dispatch|Synchronization|Glibc|Musl'
 check Sources/Runtime 'Kernels|CGD|GRDB|Foundation|FoundationNetworking|Dispatch|Synchronization|Glibc|Musl'
 check Sources/Lang 'Runtime|Foundation|Dispatch|Synchronization|Glibc|Musl'
 check Sources/repl 'Lang|CEditLine|ArgumentParser|Foundation|Dispatch|Glibc|Musl'
@@ -31,6 +31,7 @@ only_in() { # module, the files allowed to import it
   done < <(grep -rlE "^[[:space:]]*import[[:space:]]+$module\b" Sources --include='*.swift' || true)
 }
 only_in CBLAS Sources/Kernels/BLAS/BLAS.swift
+only_in CKernels Sources/Kernels/BLAS/PanelMatrix.swift
 # libgd serves two concerns, drawing charts and decoding images: one file each.
 only_in CGD Sources/Runtime/Charts/GDCanvas.swift Sources/Runtime/Images/GDImageDecoder.swift
 while IFS= read -r f; do

@@ -4,8 +4,11 @@
 //
 // Layouts (row-major): X is [n, d]; a weight matrix W is [K, d]; logits Z = X·Wᵀ are [n, K];
 // a residual matrix G is [n, K] and Gᵀ·X is [K, d]. With float32 features the products run in
-// `sgemm` (inputs rounded to Float, accumulation inside BLAS in Float); everything outside the
-// GEMM stays in Double. With float64 they run in `dgemm` on a Double copy of X.
+// float32 (inputs rounded to Float, accumulation in Float); everything outside the product stays
+// in Double. A design built `forRepeatedProducts` (a solver's training set) is packed once into a
+// `PanelMatrix`, whose thin-product kernel beats `sgemm` re-packing X on every call; a one-off
+// design (predictions) calls `sgemm` on X as it is. With float64 the products run in `dgemm` on
+// a Double copy of X.
 
 import Kernels
 
@@ -14,17 +17,30 @@ struct DesignMatrix {
   let rows: Int
   let columns: Int
   private let single: [Float]
+  private let panels: PanelMatrix?
   private let double: [Double]
 
-  init(_ features: FeatureMatrix, precision: LogisticRegressionConfig.Precision) {
+  /// - Parameter forRepeatedProducts: pack X for many products (a solver's training set).
+  init(
+    _ features: FeatureMatrix, precision: LogisticRegressionConfig.Precision,
+    forRepeatedProducts: Bool = false
+  ) {
     rows = features.rows
     columns = features.columns
     switch precision {
+    case .float32GEMM where forRepeatedProducts:
+      single = []
+      panels = features.values.withUnsafeBufferPointer {
+        PanelMatrix(rows: features.rows, columns: features.columns, values: $0)
+      }
+      double = []
     case .float32GEMM:
       single = features.values
+      panels = nil
       double = []
     case .float64GEMM:
       single = []
+      panels = nil
       double = features.values.map(Double.init)
     }
   }
@@ -33,6 +49,14 @@ struct DesignMatrix {
   func timesTransposed(_ w: [Double], outputs: Int) -> [Double] {
     precondition(w.count == outputs * columns, "DesignMatrix: weight shape")
     if rows == 0 || outputs == 0 { return [] }
+    if let panels {
+      let wf = w.map(Float.init)
+      var z = [Float](repeating: 0, count: rows * outputs)
+      wf.withUnsafeBufferPointer { b in
+        z.withUnsafeMutableBufferPointer { panels.timesTransposed(b, outputs: outputs, into: $0) }
+      }
+      return z.map(Double.init)
+    }
     if double.isEmpty {
       let wf = w.map(Float.init)
       var z = [Float](repeating: 0, count: rows * outputs)
@@ -62,6 +86,16 @@ struct DesignMatrix {
   func transposedTimes(_ g: [Double], outputs: Int) -> [Double] {
     precondition(g.count == rows * outputs, "DesignMatrix: residual shape")
     if columns == 0 || outputs == 0 { return [] }
+    if let panels {
+      let gf = g.map(Float.init)
+      var out = [Float](repeating: 0, count: outputs * columns)
+      gf.withUnsafeBufferPointer { a in
+        out.withUnsafeMutableBufferPointer {
+          panels.transposedTimes(a, outputs: outputs, into: $0)
+        }
+      }
+      return out.map(Double.init)
+    }
     if double.isEmpty {
       let gf = g.map(Float.init)
       var out = [Float](repeating: 0, count: outputs * columns)

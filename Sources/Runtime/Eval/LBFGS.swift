@@ -110,14 +110,11 @@ enum LBFGS {
       }
       let (fNew, gNew) = objective.move(by: t)
       var s = d
+      VectorOps.scale(t, &s)
+      axpy(1, s, &x)
       var y = gNew
-      var sy = 0.0
-      for i in x.indices {
-        s[i] = t * d[i]
-        x[i] += s[i]
-        y[i] -= g[i]
-        sy += s[i] * y[i]
-      }
+      axpy(-1, g, &y)
+      let sy = dot(s, y)
       // L-BFGS-B skips the update when sᵀy ≤ eps·(−gᵀd·t).
       if sy > Double.ulpOfOne * (-slope * t) {
         if pairs.count == settings.memory { pairs.removeFirst() }
@@ -158,12 +155,12 @@ enum LBFGS {
     }
     let last = pairs[pairs.count - 1]
     let gamma = 1 / (last.rho * dot(last.y, last.y))  // sᵀy / yᵀy
-    for i in q.indices { q[i] *= gamma }
+    VectorOps.scale(gamma, &q)
     for j in pairs.indices {
       let beta = pairs[j].rho * dot(pairs[j].y, q)
       axpy(alpha[j] - beta, pairs[j].s, &q)
     }
-    for i in q.indices { q[i] = -q[i] }
+    VectorOps.scale(-1, &q)
     return q
   }
 
@@ -192,19 +189,11 @@ enum LBFGS {
 
   // MARK: - Vector helpers
 
-  static func dot(_ a: [Double], _ b: [Double]) -> Double {
-    var sum = 0.0
-    for i in a.indices { sum += a[i] * b[i] }
-    return sum
-  }
+  static func dot(_ a: [Double], _ b: [Double]) -> Double { VectorOps.dot(a, b) }
 
   static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
-    for i in y.indices { y[i] += alpha * x[i] }
+    VectorOps.axpy(alpha, x, &y)
   }
 
-  static func normInf(_ a: [Double]) -> Double {
-    var m = 0.0
-    for v in a { m = max(m, abs(v)) }
-    return m
-  }
+  static func normInf(_ a: [Double]) -> Double { VectorOps.normInf(a) }
 }

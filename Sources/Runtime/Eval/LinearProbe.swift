@@ -135,6 +135,14 @@ public enum LinearProbe {
       guard !cs.isEmpty else {
         throw .invalidParameter(name: "grid", value: 0, reason: "needs at least one point")
       }
+      guard validation.features.columns == train.features.columns else {
+        throw .sizeMismatch(
+          what: "feature width", expected: train.features.columns,
+          actual: validation.features.columns)
+      }
+      // Scored at every grid point: packed once.
+      let validationDesign = DesignMatrix(
+        validation.features, precision: config.solver.precision, forRepeatedProducts: true)
       var best = 0.0
       var chosenModel = model
       chosenC = cs[0]
@@ -155,7 +163,8 @@ public enum LinearProbe {
           model = LogisticRegression(c: c, config: config.solver)
           report = try model.fit(train.features, labels: train.labels, classCount: k)
         }
-        let predictions = try model.predict(validation.features)
+        let predictions = Softmax.argmaxRows(
+          model.decisionFunction(validationDesign), columns: k)
         let score = ClassificationMetrics.score(
           config.metric, predictions: predictions, labels: validation.labels, classCount: k)
         fits.append(LinearProbeGridFit(c: c, validationScore: score, report: report))

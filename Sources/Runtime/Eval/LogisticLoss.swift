@@ -62,10 +62,13 @@ struct LogisticLoss: LineObjective {
 
   private func withPenalty() -> (value: Double, gradient: [Double]) {
     var gradient = dataGradient
-    var penalty = 0.0
-    for i in 0..<weightCount {
-      penalty += x[i] * x[i]
-      gradient[i] += lambda * x[i]
+    var weights = Array(x[0..<weightCount])
+    let penalty = VectorOps.dot(weights, weights)
+    VectorOps.scale(lambda, &weights)
+    weights.withUnsafeBufferPointer { w in
+      gradient.withUnsafeMutableBufferPointer { g in
+        for i in 0..<w.count { g[i] += w[i] }
+      }
     }
     return (dataValue + 0.5 * lambda * penalty, gradient)
   }
@@ -81,14 +84,11 @@ struct LogisticLoss: LineObjective {
   mutating func setDirection(_ d: [Double]) {
     direction = d
     zDirection = logits(of: d)
-    wDotW = 0
-    wDotD = 0
-    dDotD = 0
-    for i in 0..<weightCount {
-      wDotW += x[i] * x[i]
-      wDotD += x[i] * d[i]
-      dDotD += d[i] * d[i]
-    }
+    let w = Array(x[0..<weightCount])
+    let dw = Array(d[0..<weightCount])
+    wDotW = VectorOps.dot(w, w)
+    wDotD = VectorOps.dot(w, dw)
+    dDotD = VectorOps.dot(dw, dw)
   }
 
   func line(at t: Double) -> (value: Double, slope: Double) {
@@ -132,8 +132,8 @@ struct LogisticLoss: LineObjective {
   }
 
   mutating func move(by t: Double) -> (value: Double, gradient: [Double]) {
-    for i in x.indices { x[i] += t * direction[i] }
-    for i in z.indices { z[i] += t * zDirection[i] }
+    VectorOps.axpy(t, direction, &x)
+    VectorOps.axpy(t, zDirection, &z)
     return valueAndGradient()
   }
 

@@ -32,7 +32,7 @@ struct LogisticPath {
   ) throws(EvalError) {
     try config.validate()
     try train.validate(labels: labels, classCount: classCount, what: "training")
-    let design = DesignMatrix(train, precision: config.precision)
+    let design = DesignMatrix(train, precision: config.precision, forRepeatedProducts: true)
     loss = LogisticLoss(
       design: design, labels: labels, classCount: classCount,
       fitIntercept: config.fitIntercept, c: 1)

@@ -105,7 +105,7 @@ public struct LogisticRegression: Sendable {
       throw .invalidParameter(name: "classes", value: Double(k), reason: "needs at least 2")
     }
     try features.validate(labels: labels, classCount: k, what: "training")
-    let design = DesignMatrix(features, precision: config.precision)
+    let design = DesignMatrix(features, precision: config.precision, forRepeatedProducts: true)
     var loss = LogisticLoss(
       design: design, labels: labels, classCount: k, fitIntercept: config.fitIntercept, c: c)
     let d = features.columns
@@ -139,9 +139,15 @@ public struct LogisticRegression: Sendable {
       throw .sizeMismatch(
         what: "feature width", expected: featureCount, actual: features.columns)
     }
-    let design = DesignMatrix(features, precision: config.precision)
+    return decisionFunction(DesignMatrix(features, precision: config.precision))
+  }
+
+  /// `decision_function` on a prepared design of the fitted width (a validation split scored
+  /// at every grid point is packed once).
+  func decisionFunction(_ design: DesignMatrix) -> [Double] {
+    precondition(design.columns == featureCount, "LogisticRegression: design width")
     var z = design.timesTransposed(coefficients, outputs: classCount)
-    for i in 0..<features.rows {
+    for i in 0..<design.rows {
       for j in 0..<classCount { z[i * classCount + j] += intercepts[j] }
     }
     return z

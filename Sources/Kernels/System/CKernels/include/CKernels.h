@@ -1,0 +1,37 @@
+// CKernels.h — the few kernels of `Kernels` written in C: products of a fixed, pre-packed
+// matrix X [n, d] with thin matrices of K ≪ d outputs (linear models' logits and gradients).
+// Swift side and contract: Kernels/BLAS/PanelMatrix.swift.
+#ifndef SSL_CKERNELS_H
+#define SSL_CKERNELS_H
+
+#include <stddef.h>
+
+/// Rows of a panel: X is packed in panels of 16 rows (or 16 columns), zero-padded.
+#define SSL_PANEL 16
+/// Outputs per block of a thin operand (W or G), zero-padded.
+#define SSL_BLOCK 6
+
+/// 1 when the AVX2 + FMA kernels run on this CPU, 0 when the portable ones do.
+int ssl_panel_accelerated(void);
+/// Forces the portable kernels (tests); returns the previous setting.
+int ssl_panel_force_portable(int force);
+
+/// X [n, d] row-major → rows as lanes: [ceil(n/16)][d][16].
+void ssl_pack_rows16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
+/// X [n, d] row-major → columns as lanes: [ceil(d/16)][n][16].
+void ssl_pack_cols16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
+/// A thin matrix A (k × len, element (c, i) at a[c*stride_k + i*stride_len]) →
+/// [ceil(k/6)][len][6], zero-padded.
+void ssl_pack_block6(const float *a, ptrdiff_t k, ptrdiff_t len, ptrdiff_t stride_k,
+                     ptrdiff_t stride_len, float *out);
+
+/// Z = X·Wᵀ for the row panels [p0, p1): xr from ssl_pack_rows16, w6 = W [k, d] packed by
+/// ssl_pack_block6; writes z [n, k] row-major (rows of those panels only).
+void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *w6, ptrdiff_t k,
+                   ptrdiff_t p0, ptrdiff_t p1, float *z);
+/// O = Gᵀ·X for the column panels [p0, p1): xc from ssl_pack_cols16, g6 = G [n, k] packed by
+/// ssl_pack_block6 (as k × n); writes o [k, d] row-major (columns of those panels only).
+void ssl_panel_gtx(const float *xc, ptrdiff_t n, ptrdiff_t d, const float *g6, ptrdiff_t k,
+                   ptrdiff_t p0, ptrdiff_t p1, float *o);
+
+#endif
