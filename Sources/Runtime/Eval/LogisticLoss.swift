@@ -62,14 +62,8 @@ struct LogisticLoss: LineObjective {
 
   private func withPenalty() -> (value: Double, gradient: [Double]) {
     var gradient = dataGradient
-    var weights = Array(x[0..<weightCount])
-    let penalty = VectorOps.dot(weights, weights)
-    VectorOps.scale(lambda, &weights)
-    weights.withUnsafeBufferPointer { w in
-      gradient.withUnsafeMutableBufferPointer { g in
-        for i in 0..<w.count { g[i] += w[i] }
-      }
-    }
+    let penalty = VectorOps.dot(x, x, count: weightCount)
+    VectorOps.axpy(lambda, x, &gradient, count: weightCount)
     return (dataValue + 0.5 * lambda * penalty, gradient)
   }
 
@@ -84,11 +78,9 @@ struct LogisticLoss: LineObjective {
   mutating func setDirection(_ d: [Double]) {
     direction = d
     zDirection = logits(of: d)
-    let w = Array(x[0..<weightCount])
-    let dw = Array(d[0..<weightCount])
-    wDotW = VectorOps.dot(w, w)
-    wDotD = VectorOps.dot(w, dw)
-    dDotD = VectorOps.dot(dw, dw)
+    wDotW = VectorOps.dot(x, x, count: weightCount)
+    wDotD = VectorOps.dot(x, d, count: weightCount)
+    dDotD = VectorOps.dot(d, d, count: weightCount)
   }
 
   func line(at t: Double) -> (value: Double, slope: Double) {

@@ -20,21 +20,23 @@ enum VectorOps {
     Parallel.forEachChunk(count: count, minChunk: parallelThreshold, body)
   }
 
-  /// `Σ aᵢ·bᵢ`.
-  static func dot(_ a: [Double], _ b: [Double]) -> Double {
-    precondition(a.count == b.count, "VectorOps.dot: \(a.count) vs \(b.count)")
+  /// `Σ aᵢ·bᵢ` over the first `count` elements (all by default).
+  static func dot(_ a: [Double], _ b: [Double], count: Int? = nil) -> Double {
+    let count = count ?? a.count
+    precondition(a.count == b.count || (count <= a.count && count <= b.count),
+      "VectorOps.dot: \(a.count) vs \(b.count)")
     return a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
-        let workers = max(1, min(BLASThreads.current, a.count / parallelThreshold))
-        if workers == 1 { return dot(pa.baseAddress, pb.baseAddress, 0..<a.count) }
+        let workers = max(1, min(BLASThreads.current, count / parallelThreshold))
+        if workers == 1 { return dot(pa.baseAddress, pb.baseAddress, 0..<count) }
         var partial = [Double](repeating: 0, count: workers)
         partial.withUnsafeMutableBufferPointer { out in
-          let (x, y, o) = (Shared(pa.baseAddress), Shared(pb.baseAddress), SharedMutable(out.baseAddress))
-          let base = a.count / workers
+          let (x, y, o) = (Unchecked(pa.baseAddress), Unchecked(pb.baseAddress), Unchecked(out.baseAddress))
+          let base = count / workers
           Parallel.forEachChunk(count: workers) { range in
             for w in range {
-              let end = w == workers - 1 ? a.count : (w + 1) * base
-              o.pointer![w] = dot(x.pointer, y.pointer, (w * base)..<end)
+              let end = w == workers - 1 ? count : (w + 1) * base
+              o.value![w] = dot(x.value, y.value, (w * base)..<end)
             }
           }
         }
@@ -64,14 +66,16 @@ enum VectorOps {
     return sum
   }
 
-  /// `y ← y + α·x`.
-  static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
-    precondition(x.count == y.count, "VectorOps.axpy: \(x.count) vs \(y.count)")
+  /// `y ← y + α·x` over the first `count` elements (all by default).
+  static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double], count: Int? = nil) {
+    let count = count ?? x.count
+    precondition(x.count == y.count || (count <= x.count && count <= y.count),
+      "VectorOps.axpy: \(x.count) vs \(y.count)")
     x.withUnsafeBufferPointer { px in
       y.withUnsafeMutableBufferPointer { py in
-        let (src, dst) = (Shared(px.baseAddress), SharedMutable(py.baseAddress))
-        chunks(px.count) { range in
-          guard let s = src.pointer, let d = dst.pointer else { return }
+        let (src, dst) = (Unchecked(px.baseAddress), Unchecked(py.baseAddress))
+        chunks(count) { range in
+          guard let s = src.value, let d = dst.value else { return }
           for i in range { d[i] += alpha * s[i] }
         }
       }
@@ -81,9 +85,9 @@ enum VectorOps {
   /// `y ← α·y`.
   static func scale(_ alpha: Double, _ y: inout [Double]) {
     y.withUnsafeMutableBufferPointer { py in
-      let dst = SharedMutable(py.baseAddress)
+      let dst = Unchecked(py.baseAddress)
       chunks(py.count) { range in
-        guard let d = dst.pointer else { return }
+        guard let d = dst.value else { return }
         for i in range { d[i] *= alpha }
       }
     }
@@ -99,14 +103,8 @@ enum VectorOps {
   }
 }
 
-/// A raw pointer carried into a `Parallel` body whose chunks only read it.
-private struct Shared: @unchecked Sendable {
-  let pointer: UnsafePointer<Double>?
-  init(_ pointer: UnsafePointer<Double>?) { self.pointer = pointer }
-}
-
-/// A raw pointer carried into a `Parallel` body whose chunks write disjoint ranges of it.
-private struct SharedMutable: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<Double>?
-  init(_ pointer: UnsafeMutablePointer<Double>?) { self.pointer = pointer }
+/// A raw pointer carried into a `Parallel` body whose chunks read it, or write disjoint ranges.
+private struct Unchecked<Value>: @unchecked Sendable {
+  let value: Value
+  init(_ value: Value) { self.value = value }
 }
