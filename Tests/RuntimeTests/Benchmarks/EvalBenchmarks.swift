@@ -117,7 +117,7 @@ struct EvalBenchmarks {
         "refit_iters": result.refitReport.iterations,
         "line_evals_total": result.gridFits.map(\.report.lineEvaluations).reduce(0, +),
         "refit_objective": result.refitReport.objective,
-        "val_accs": result.gridFits.map(\.validationScore),
+        "val_accs": result.gridFits.map(\.validationScore), "iters": iterations,
       ]
       if let anchor, let sk = anchor["sklearn_warm_total_s"] as? Double,
         let skIndex = anchor["sklearn_best_index_ascending"] as? Int,
