@@ -6,7 +6,8 @@
 // output tile of m×m and a 3×3 kernel, with α = m + 2,
 //   Y = Aᵀ · [ (G·g·Gᵀ) ⊙ (Bᵀ·d·B) ] · A        g: [3, 3], d: [α, α], Y: [m, m]
 // The weight part U = G·g·Gᵀ is done here once per (o, c), in Double, and rounded to Float
-// once. Interpolation points: F(2,3) uses 0, ±1, ∞; F(4,3) uses 0, ±1, ±2, ∞ (the standard
+// once; Bᵀ and Aᵀ are written out in the tile transforms (WinogradTiling+F2x3.swift,
+// System/CKernels/winograd43.c). Interpolation points: F(2,3) uses 0, ±1, ∞; F(4,3) uses 0, ±1, ±2, ∞ (the standard
 // matrices, also used by NNPACK and oneDNN).
 //
 // Layout: weights OIHW [O, C, 3, 3] in; transformed
@@ -46,38 +47,6 @@ public enum WinogradVariant: Hashable, Sendable, CaseIterable {
         1.0 / 24, 1.0 / 12, 1.0 / 6,
         1.0 / 24, -1.0 / 12, 1.0 / 6,
         0, 0, 1,
-      ]
-    }
-  }
-
-  /// Bᵀ, [α, α] row-major (input transform). All entries are small integers, exact in Float.
-  var bT: [Float] {
-    switch self {
-    case .f2x3:
-      [1, 0, -1, 0, 0, 1, 1, 0, 0, -1, 1, 0, 0, 1, 0, -1]
-    case .f4x3:
-      [
-        4, 0, -5, 0, 1, 0,
-        0, -4, -4, 1, 1, 0,
-        0, 4, -4, -1, 1, 0,
-        0, -2, -1, 2, 1, 0,
-        0, 2, -1, -2, 1, 0,
-        0, 4, 0, -5, 0, 1,
-      ]
-    }
-  }
-
-  /// Aᵀ, [m, α] row-major (output transform). Small integers, exact in Float.
-  var aT: [Float] {
-    switch self {
-    case .f2x3:
-      [1, 1, 1, 0, 0, 1, -1, -1]
-    case .f4x3:
-      [
-        1, 1, 1, 1, 1, 0,
-        0, 1, -1, 2, -2, 0,
-        0, 1, 1, 4, 4, 0,
-        0, 1, -1, 8, -8, 1,
       ]
     }
   }

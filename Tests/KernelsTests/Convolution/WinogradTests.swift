@@ -35,6 +35,20 @@ import Testing
       "\(variant) \(c.geometry)")
   }
 
+  /// The portable F(4,3) transforms (CPUs without AVX2; on AVX2 machines they also cover the
+  /// channels that do not fill an 8-channel vector) on every shape, with every epilogue term.
+  /// Tolerance as above.
+  @Test(arguments: geometries.indices)
+  func portableF4x3MatchesReference(index: Int) {
+    let c = ConvCase(Self.geometries[index], seed: UInt64(270 + index))
+    withPortableWinogradF4x3 {
+      assertClose(
+        c.winograd(variant: .f4x3, bias: true, residual: true, relu: true),
+        c.reference(bias: true, residual: true, relu: true), rtol: 1e-4, atol: 1e-5,
+        "portable F(4,3) \(c.geometry)")
+    }
+  }
+
   /// The block sizes of ResNet-50's 3×3 stride-1 layers at batch 8 (see `tilesPerBlock`):
   /// 64 channels at 56² 128 tiles a block, 128 at 28² 224 (1,568 = 7 × 224), 256 at 14² and
   /// 512 at 7² all tiles.

@@ -8,7 +8,8 @@
 // Each figure is printed as one JSON line on stdout (the bench README's convention).
 // Knobs (environment): SSL_BENCH_MODELS (default "resnet50,resnet18"), SSL_BENCH_BATCHES
 // ("1,16,64"), SSL_BENCH_THREADS ("2"), SSL_BENCH_WORKERS (concurrent forward passes per
-// batch, "2"; 1 = one pass with all threads per GEMM), SSL_BENCH_WINOGRAD ("f2x3" | "f4x3" | "none"),
+// batch, "2"; 1 = one pass with all threads per GEMM), SSL_BENCH_WINOGRAD ("f4x3", the
+// default | "f2x3" | "none"),
 // SSL_BENCH_MIN_TIME (seconds per figure, "6"), SSL_BENCH_EXTRACT_IMAGES (run a streaming
 // extraction of that many images and report its peak RSS; "0" skips it).
 
@@ -39,13 +40,14 @@ struct ExtractionBenchmarks {
   static var workers: Int { Int(environment["SSL_BENCH_WORKERS"] ?? "") ?? 2 }
   static var minTime: Double { Double(environment["SSL_BENCH_MIN_TIME"] ?? "") ?? 6 }
   static var winograd: WinogradVariant? {
-    switch environment["SSL_BENCH_WINOGRAD"] ?? "f2x3" {
+    switch environment["SSL_BENCH_WINOGRAD"] {
     case "none": return nil
     case "f4x3": return .f4x3
-    default: return .f2x3
+    case "f2x3": return .f2x3
+    default: return Winograd.defaultVariant
     }
   }
-  static var winogradName: String { environment["SSL_BENCH_WINOGRAD"] ?? "f2x3" }
+  static var winogradName: String { winograd.map { "\($0)" } ?? "none" }
 
   /// torchvision-like random init: conv weights N(0, 2/fan_out), BN the identity.
   static func randomModel(_ name: String) throws -> ResNet {

@@ -65,12 +65,13 @@ import Testing
       fileURLWithPath: ProcessInfo.processInfo.environment["SSL_HEAVY_FIXTURES"] ?? "")
     let fixture = try ResNetFixture(name + "_bnstats", in: folder)
     let config = try #require(ResNetConfig.named(name))
-    // SSL_HEAVY_WINOGRAD=f4x3|none measures the other convolution paths end to end.
+    // The default options (F(4,3)); SSL_HEAVY_WINOGRAD=f2x3|none measures the other
+    // convolution paths end to end.
     let winograd: WinogradVariant? =
       switch ProcessInfo.processInfo.environment["SSL_HEAVY_WINOGRAD"] {
-      case "f4x3": .f4x3
+      case "f2x3": .f2x3
       case "none": nil
-      default: .f2x3
+      default: Winograd.defaultVariant
       }
     let model = try ResNet(
       config: config, stateDict: fixture.stateDict, options: .init(winograd: winograd))

@@ -1,6 +1,7 @@
-// CKernels.h — the few kernels of `Kernels` written in C: products of a fixed, pre-packed
-// matrix X [n, d] with thin matrices of K ≪ d outputs (linear models' logits and gradients).
-// Swift side and contract: Kernels/BLAS/PanelMatrix.swift.
+// CKernels.h — the few kernels of `Kernels` written in C because they need AVX2 chosen at run
+// time: products of a fixed, pre-packed matrix X [n, d] with thin matrices of K ≪ d outputs
+// (linear models' logits and gradients; Swift side: Kernels/BLAS/PanelMatrix.swift), and the
+// F(4×4, 3×3) Winograd tile transforms (Swift side: Kernels/Convolution/WinogradTiling.swift).
 #ifndef SSL_CKERNELS_H
 #define SSL_CKERNELS_H
 
@@ -33,5 +34,23 @@ void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *w6, p
 /// ssl_pack_block6 (as k × n); writes o [k, d] row-major (columns of those panels only).
 void ssl_panel_gtx(const float *xc, ptrdiff_t n, ptrdiff_t d, const float *g6, ptrdiff_t k,
                    ptrdiff_t p0, ptrdiff_t p1, float *o);
+
+/// F(4,3) input transform for the tiles first_tile + [l0, l1) of a block: x is the input
+/// [N, C, H, W]; writes V[ξ][local][c] at v[ξ*stride + local*channels + c] (stride = block·C).
+/// A tile t is image t / tiles_per_image, output rows 4·(r / tiles_wide)…, columns
+/// 4·(r % tiles_wide)… with r = t % tiles_per_image; input outside the plane reads as zero.
+void ssl_winograd43_input(const float *x, ptrdiff_t channels, ptrdiff_t h, ptrdiff_t w,
+                          ptrdiff_t pad_h, ptrdiff_t pad_w, ptrdiff_t tiles_per_image,
+                          ptrdiff_t tiles_wide, ptrdiff_t first_tile, ptrdiff_t l0, ptrdiff_t l1,
+                          float *v, ptrdiff_t stride);
+/// F(4,3) output transform for the same tiles: reads M[ξ][local][o] at
+/// mm[ξ*stride + local*channels + o], writes y [N, O, OH, OW] as relu?(Aᵀ·M·A + bias[o] +
+/// residual) (bias, residual may be NULL; residual has y's layout), clipped at the plane edge.
+void ssl_winograd43_output(const float *mm, ptrdiff_t channels, ptrdiff_t oh_size,
+                           ptrdiff_t ow_size, ptrdiff_t tiles_per_image, ptrdiff_t tiles_wide,
+                           ptrdiff_t first_tile, ptrdiff_t l0, ptrdiff_t l1, ptrdiff_t stride,
+                           const float *bias, const float *residual, int relu, float *y);
+/// Forces the portable F(4,3) transforms (tests); returns the previous setting.
+int ssl_winograd43_force_portable(int force);
 
 #endif
