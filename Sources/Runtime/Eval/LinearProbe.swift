@@ -163,10 +163,16 @@ public enum LinearProbe {
           model = LogisticRegression(c: c, config: config.solver)
           report = try model.fit(train.features, labels: train.labels, classCount: k)
         }
-        let predictions = Softmax.argmaxRows(
-          model.decisionFunction(validationDesign), columns: k)
-        let score = ClassificationMetrics.score(
-          config.metric, predictions: predictions, labels: validation.labels, classCount: k)
+        let score: Double
+        if path != nil, report.iterations == 0, let previous = fits.last {
+          // A warm fit that took no step kept the previous weights: the same predictions.
+          score = previous.validationScore
+        } else {
+          let predictions = Softmax.argmaxRows(
+            model.decisionFunction(validationDesign), columns: k)
+          score = ClassificationMetrics.score(
+            config.metric, predictions: predictions, labels: validation.labels, classCount: k)
+        }
         fits.append(LinearProbeGridFit(c: c, validationScore: score, report: report))
         if score > best || chosenIndex == nil {
           if score > best { best = score }
