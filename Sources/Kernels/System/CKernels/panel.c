@@ -11,15 +11,9 @@
 // AVX2 + FMA code is chosen at run time; the portable twin computes the same blocks with plain
 // loops (and the same summation order per output).
 #include "CKernels.h"
+#include "cpu.h"
 
 #include <string.h>
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define SSL_HAVE_X86 1
-#else
-#define SSL_HAVE_X86 0
-#endif
 
 static int force_portable = 0;
 
@@ -29,15 +23,7 @@ int ssl_panel_force_portable(int force) {
   return old;
 }
 
-int ssl_panel_accelerated(void) {
-#if SSL_HAVE_X86
-  if (force_portable) return 0;
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-  return 0;
-#endif
-}
+int ssl_panel_accelerated(void) { return !force_portable && ssl_cpu_avx2_fma(); }
 
 // MARK: - Packing
 

@@ -21,16 +21,9 @@
 // The portable path (channels the vectors do not cover, CPUs without AVX2) computes the same
 // combinations one channel at a time, in the same order, without FMA.
 #include "CKernels.h"
+#include "cpu.h"
 
 #include <stdint.h>
-#include <string.h>
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#include <immintrin.h>
-#define SSL_HAVE_X86 1
-#else
-#define SSL_HAVE_X86 0
-#endif
 
 static int force_portable_43 = 0;
 
@@ -40,15 +33,7 @@ int ssl_winograd43_force_portable(int force) {
   return old;
 }
 
-static int use_avx2(void) {
-#if SSL_HAVE_X86
-  if (force_portable_43) return 0;
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-  return 0;
-#endif
-}
+static int use_avx2(void) { return !force_portable_43 && ssl_cpu_avx2_fma(); }
 
 // MARK: - Portable, one channel
 
@@ -192,8 +177,10 @@ SSL_AVX2 static void input8(const float *image, ptrdiff_t plane, ptrdiff_t h, pt
       } else if (full) {
         d[i] = _mm256_loadu_ps(p + ih * w + iw0);
       } else {
-        // Masked lanes are never read, so the base may sit one column before the row.
-        const float *base = (const float *)((uintptr_t)(p + ih * w) + iw0 * (ptrdiff_t)sizeof(float));
+        // Masked lanes are never read, so the base may sit in the left padding, before the
+        // row (computed as an integer: no out-of-object pointer arithmetic).
+        uintptr_t row = (uintptr_t)(p + ih * w);
+        const float *base = (const float *)(row + (uintptr_t)(iw0 * (ptrdiff_t)sizeof(float)));
         d[i] = _mm256_maskload_ps(base, mask);
       }
     }
