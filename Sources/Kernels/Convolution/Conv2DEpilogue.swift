@@ -68,18 +68,6 @@ public struct Conv2DEpilogue {
 
   // MARK: - Application
 
-  /// Applies the epilogue to one value of channel `channel` at flat output index `index`.
-  ///
-  /// Used by kernels (Winograd) that produce output values one tile at a time.
-  @inline(__always)
-  func apply(_ value: Float, channel: Int, index: Int) -> Float {
-    var v = value
-    if let bias { v += bias[channel] }
-    if let residual { v += residual[index] }
-    if relu { v = v < 0 ? 0 : v }
-    return v
-  }
-
   /// Finishes `images` images whose GEMM result is in `source`.
   ///
   /// Row (image j, channel o) of `source` starts at `j·imageStride + o·channelStride` and has

@@ -18,7 +18,6 @@
 struct WinogradTiling {
   let g: Conv2DGeometry
   let m: Int
-  let alpha: Int
   let block: Int
   let tilesWide: Int
   let tilesPerImage: Int
@@ -26,7 +25,6 @@ struct WinogradTiling {
   init(geometry: Conv2DGeometry, variant: WinogradVariant, block: Int) {
     g = geometry
     m = variant.outputTile
-    alpha = variant.inputTile
     self.block = block
     tilesWide = (geometry.outWidth + m - 1) / m
     tilesPerImage = ((geometry.outHeight + m - 1) / m) * tilesWide
