@@ -75,15 +75,9 @@ public final class PanelMatrix: @unchecked Sendable {
       z.update(repeating: 0)
       return
     }
-    let thin = Self.packThin(pw, k: outputs, length: columns, strideK: columns, strideLength: 1)
-    defer { thin.deallocate() }
-    let (n, d, xr, w6) = (rows, columns, UncheckedSendable(byRows), UncheckedSendable(thin))
-    let out = UncheckedSendable(pz)
-    Parallel.forEachChunk(count: rowPanels, minChunk: 4) { panels in
-      ssl_panel_xwt(
-        xr.value.baseAddress, n, d, w6.value.baseAddress, outputs, panels.lowerBound,
-        panels.upperBound, out.value)
-    }
+    multiply(
+      ssl_panel_xwt, packedX: byRows, panels: rowPanels, thin: pw, outputs: outputs,
+      length: columns, strideK: columns, strideLength: 1, into: pz)
   }
 
   /// `O = Gᵀ·X`: `g` is row-major `[n, outputs]`, `o` receives row-major `[outputs, d]`.
@@ -98,14 +92,31 @@ public final class PanelMatrix: @unchecked Sendable {
       o.update(repeating: 0)
       return
     }
-    let thin = Self.packThin(pg, k: outputs, length: rows, strideK: 1, strideLength: outputs)
-    defer { thin.deallocate() }
-    let (n, d, xc, g6) = (rows, columns, UncheckedSendable(byColumns), UncheckedSendable(thin))
-    let out = UncheckedSendable(po)
-    Parallel.forEachChunk(count: columnPanels, minChunk: 4) { panels in
-      ssl_panel_gtx(
-        xc.value.baseAddress, n, d, g6.value.baseAddress, outputs, panels.lowerBound,
-        panels.upperBound, out.value)
+    multiply(
+      ssl_panel_gtx, packedX: byColumns, panels: columnPanels, thin: pg, outputs: outputs,
+      length: rows, strideK: 1, strideLength: outputs, into: po)
+  }
+
+  /// The two products' shared driver: packs the thin operand (element (c, i) at
+  /// `thin[c·strideK + i·strideLength]`, c < outputs, i < length), then runs `kernel` on the
+  /// panels of `packedX`, split over `Parallel`.
+  private func multiply(
+    _ kernel: @convention(c) (
+      UnsafePointer<Float>?, Int, Int, UnsafePointer<Float>?, Int, Int, Int,
+      UnsafeMutablePointer<Float>?
+    ) -> Void,
+    packedX: UnsafeMutableBufferPointer<Float>, panels: Int, thin a: UnsafePointer<Float>,
+    outputs: Int, length: Int, strideK: Int, strideLength: Int,
+    into out: UnsafeMutablePointer<Float>
+  ) {
+    let packed = Self.packThin(
+      a, k: outputs, length: length, strideK: strideK, strideLength: strideLength)
+    defer { packed.deallocate() }
+    let (n, d) = (rows, columns)
+    Parallel.forEachChunk(count: panels, minChunk: 4) { range in
+      kernel(
+        packedX.baseAddress, n, d, packed.baseAddress, outputs, range.lowerBound,
+        range.upperBound, out)
     }
   }
 

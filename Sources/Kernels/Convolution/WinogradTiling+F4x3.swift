@@ -16,10 +16,8 @@ extension WinogradTiling {
     into v: UnsafeMutableBufferPointer<Float>
   ) {
     guard let x = input.baseAddress, let vp = v.baseAddress else { return }
-    let ctx = UncheckedSendable((x, vp))
     let stride = block * g.inChannels
     Parallel.forEachChunk(count: tiles.count, minChunk: 4) { chunk in
-      let (x, vp) = ctx.value
       ssl_winograd43_input(
         x, g.inChannels, g.inHeight, g.inWidth, g.padHeight, g.padWidth, tilesPerImage,
         tilesWide, tiles.lowerBound, chunk.lowerBound, chunk.upperBound, vp, stride)
@@ -32,12 +30,10 @@ extension WinogradTiling {
     output: UnsafeMutableBufferPointer<Float>
   ) {
     guard let mp = mm.baseAddress, let y = output.baseAddress else { return }
-    let ctx = UncheckedSendable(
-      (mp, y, epilogue.bias?.baseAddress, epilogue.residual?.baseAddress))
+    let (bias, residual) = (epilogue.bias?.baseAddress, epilogue.residual?.baseAddress)
     let stride = block * g.outChannels
     let relu: Int32 = epilogue.relu ? 1 : 0
     Parallel.forEachChunk(count: tiles.count, minChunk: 4) { chunk in
-      let (mp, y, bias, residual) = ctx.value
       ssl_winograd43_output(
         mp, g.outChannels, g.outHeight, g.outWidth, tilesPerImage, tilesWide, tiles.lowerBound,
         chunk.lowerBound, chunk.upperBound, stride, bias, residual, relu, y)

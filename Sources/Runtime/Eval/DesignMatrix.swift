@@ -49,20 +49,13 @@ struct DesignMatrix {
   func timesTransposed(_ w: [Double], outputs: Int) -> [Double] {
     precondition(w.count == outputs * columns, "DesignMatrix: weight shape")
     if rows == 0 || outputs == 0 { return [] }
-    if let panels {
-      let wf = w.map(Float.init)
-      var z = [Float](repeating: 0, count: rows * outputs)
-      wf.withUnsafeBufferPointer { b in
-        z.withUnsafeMutableBufferPointer { panels.timesTransposed(b, outputs: outputs, into: $0) }
-      }
-      return z.map(Double.init)
-    }
     if double.isEmpty {
       let wf = w.map(Float.init)
       var z = [Float](repeating: 0, count: rows * outputs)
-      single.withUnsafeBufferPointer { a in
-        wf.withUnsafeBufferPointer { b in
-          z.withUnsafeMutableBufferPointer { c in
+      wf.withUnsafeBufferPointer { b in
+        z.withUnsafeMutableBufferPointer { c in
+          if let panels { return panels.timesTransposed(b, outputs: outputs, into: c) }
+          single.withUnsafeBufferPointer { a in
             GEMM.sgemm(transB: true, m: rows, n: outputs, k: columns, a: a, lda: max(columns, 1),
               b: b, ldb: max(columns, 1), c: c, ldc: outputs)
           }
@@ -86,22 +79,13 @@ struct DesignMatrix {
   func transposedTimes(_ g: [Double], outputs: Int) -> [Double] {
     precondition(g.count == rows * outputs, "DesignMatrix: residual shape")
     if columns == 0 || outputs == 0 { return [] }
-    if let panels {
-      let gf = g.map(Float.init)
-      var out = [Float](repeating: 0, count: outputs * columns)
-      gf.withUnsafeBufferPointer { a in
-        out.withUnsafeMutableBufferPointer {
-          panels.transposedTimes(a, outputs: outputs, into: $0)
-        }
-      }
-      return out.map(Double.init)
-    }
     if double.isEmpty {
       let gf = g.map(Float.init)
       var out = [Float](repeating: 0, count: outputs * columns)
       gf.withUnsafeBufferPointer { a in
-        single.withUnsafeBufferPointer { b in
-          out.withUnsafeMutableBufferPointer { c in
+        out.withUnsafeMutableBufferPointer { c in
+          if let panels { return panels.transposedTimes(a, outputs: outputs, into: c) }
+          single.withUnsafeBufferPointer { b in
             GEMM.sgemm(transA: true, m: outputs, n: columns, k: rows, a: a, lda: outputs,
               b: b, ldb: columns, c: c, ldc: columns)
           }

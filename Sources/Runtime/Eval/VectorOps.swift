@@ -31,12 +31,11 @@ enum VectorOps {
         if workers == 1 { return dot(pa.baseAddress, pb.baseAddress, 0..<count) }
         var partial = [Double](repeating: 0, count: workers)
         partial.withUnsafeMutableBufferPointer { out in
-          let (x, y, o) = (Unchecked(pa.baseAddress), Unchecked(pb.baseAddress), Unchecked(out.baseAddress))
           let base = count / workers
           Parallel.forEachChunk(count: workers) { range in
             for w in range {
               let end = w == workers - 1 ? count : (w + 1) * base
-              o.value![w] = dot(x.value, y.value, (w * base)..<end)
+              out[w] = dot(pa.baseAddress, pb.baseAddress, (w * base)..<end)
             }
           }
         }
@@ -73,9 +72,8 @@ enum VectorOps {
       "VectorOps.axpy: \(x.count) vs \(y.count)")
     x.withUnsafeBufferPointer { px in
       y.withUnsafeMutableBufferPointer { py in
-        let (src, dst) = (Unchecked(px.baseAddress), Unchecked(py.baseAddress))
+        guard let s = px.baseAddress, let d = py.baseAddress else { return }
         chunks(count) { range in
-          guard let s = src.value, let d = dst.value else { return }
           for i in range { d[i] += alpha * s[i] }
         }
       }
@@ -85,9 +83,8 @@ enum VectorOps {
   /// `y ← α·y`.
   static func scale(_ alpha: Double, _ y: inout [Double]) {
     y.withUnsafeMutableBufferPointer { py in
-      let dst = Unchecked(py.baseAddress)
+      guard let d = py.baseAddress else { return }
       chunks(py.count) { range in
-        guard let d = dst.value else { return }
         for i in range { d[i] *= alpha }
       }
     }
@@ -101,10 +98,4 @@ enum VectorOps {
       return m
     }
   }
-}
-
-/// A raw pointer carried into a `Parallel` body whose chunks read it, or write disjoint ranges.
-private struct Unchecked<Value>: @unchecked Sendable {
-  let value: Value
-  init(_ value: Value) { self.value = value }
 }

@@ -33,7 +33,7 @@ struct EvalBenchmarks {
     process.standardOutput = pipe
     // stderr goes to a file: a second pipe could fill up while stdout is being drained.
     let errorPath = dataDirectory + ".stderr"
-    FileManager.default.createFile(atPath: errorPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
     process.standardError = FileHandle(forWritingAtPath: errorPath)
     do { try process.run() } catch { return .failure(AnchorFailure(message: "\(error)")) }
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
