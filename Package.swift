@@ -32,7 +32,9 @@ let package = Package(
     // Swift cannot express. Optimised in every configuration so debug test runs stay usable.
     .target(
       name: "CKernels", path: "Sources/Kernels/System/CKernels",
-      cSettings: [.unsafeFlags(["-O2"])]),
+      cSettings: [.unsafeFlags(["-O2"])],
+      // glibc's vector math library (part of libc6): the AVX2 `exp` of vexp.c.
+      linkerSettings: [.linkedLibrary("mvec", .when(platforms: [.linux]))]),
 
     // MARK: - Modules
     .target(

@@ -3,7 +3,7 @@
 # Idempotent and quiet when everything is present. Uses sudo when not root.
 set -euo pipefail
 
-packages=(libopenblas-dev libedit-dev libgd-dev libsqlite3-dev pkg-config fonts-dejavu-core)
+packages=(libopenblas-dev libedit-dev libgd-dev libsqlite3-dev libc6-dev pkg-config fonts-dejavu-core)
 
 missing=()
 for p in "${packages[@]}"; do

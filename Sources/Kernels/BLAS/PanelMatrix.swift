@@ -10,14 +10,17 @@
 // construction — 16 rows as SIMD lanes ([⌈n/16⌉][d][16]) for X·Wᵀ, 16 columns as lanes
 // ([⌈d/16⌉][n][16]) for Gᵀ·X — and a 6 × 16 register-blocked micro-kernel (C, AVX2 + FMA
 // chosen at run time, `System/CKernels`) reads them directly. Only the thin operand is packed
-// per call (K·d or n·K floats). Measured on the 2944 × 2048, K = 37 shapes with 2 threads:
+// per call (K·d or n·K values, rounded to float32 while packing). The thin operand and the
+// result are Double, the solver's precision: the conversions happen in the packing and in the
+// kernel's output scatter (with the logits' bias), not in extra passes. Measured on the 2944 × 2048, K = 37 shapes with 2 threads:
 // 2.7 ms per product against 4.1 ms for `cblas_sgemm` (`scripts/bench`, eval suite).
 //
 // Memory: two packed copies of X (2·n·d floats, rounded up to whole panels). Callers that use
 // X once should call `GEMM.sgemm` on the row-major original instead.
 //
 // Numerics: every output is a float32 sum over the reduction index in increasing order (one
-// FMA per term on the AVX2 path), like an sgemm inner kernel without k-blocking.
+// FMA per term on the AVX2 path), like an sgemm inner kernel without k-blocking, of float32
+// operands; it is widened to Double when stored.
 //
 // Threads: panels are split over `Parallel` (the module's one thread setting); the C kernels
 // never call BLAS, so this is not the forbidden GEMM-in-`Parallel` nesting.
@@ -63,26 +66,39 @@ public final class PanelMatrix: @unchecked Sendable {
     byColumns.deallocate()
   }
 
-  /// `Z = X·Wᵀ`: `w` is row-major `[outputs, d]`, `z` receives row-major `[n, outputs]`.
+  /// `Z = X·Wᵀ + b`: `w` is row-major `[outputs, d]`, `bias` holds `outputs` values (or is
+  /// nil), `z` receives row-major `[n, outputs]`. W is rounded to float32 for the product; each
+  /// output is widened to Double before the bias is added.
   public func timesTransposed(
-    _ w: UnsafeBufferPointer<Float>, outputs: Int, into z: UnsafeMutableBufferPointer<Float>
+    _ w: UnsafeBufferPointer<Double>, bias: UnsafeBufferPointer<Double>? = nil, outputs: Int,
+    into z: UnsafeMutableBufferPointer<Double>
   ) {
     precondition(outputs >= 0, "PanelMatrix: negative outputs")
     precondition(w.count >= outputs * columns, "PanelMatrix: W holds \(w.count) values")
+    precondition(bias == nil || bias!.count >= outputs, "PanelMatrix: bias holds too few values")
     precondition(z.count >= rows * outputs, "PanelMatrix: Z holds \(z.count) values")
     if rows == 0 || outputs == 0 { return }
     guard columns > 0, let pw = w.baseAddress, let pz = z.baseAddress else {
-      z.update(repeating: 0)
+      for i in 0..<rows {
+        for j in 0..<outputs { z[i * outputs + j] = bias?[j] ?? 0 }
+      }
       return
     }
-    multiply(
-      ssl_panel_xwt, packedX: byRows, panels: rowPanels, thin: pw, outputs: outputs,
-      length: columns, strideK: columns, strideLength: 1, into: pz)
+    let packed = Self.packThin(
+      pw, k: outputs, length: columns, strideK: columns, strideLength: 1)
+    defer { packed.deallocate() }
+    let (n, d, x, b) = (rows, columns, byRows, bias?.baseAddress)
+    Parallel.forEachChunk(count: rowPanels, minChunk: 4) { range in
+      ssl_panel_xwt(
+        x.baseAddress, n, d, packed.baseAddress, outputs, b, range.lowerBound, range.upperBound,
+        pz)
+    }
   }
 
-  /// `O = Gᵀ·X`: `g` is row-major `[n, outputs]`, `o` receives row-major `[outputs, d]`.
+  /// `O = Gᵀ·X`: `g` is row-major `[n, outputs]`, `o` receives row-major `[outputs, d]`. G is
+  /// rounded to float32 for the product; outputs are widened to Double.
   public func transposedTimes(
-    _ g: UnsafeBufferPointer<Float>, outputs: Int, into o: UnsafeMutableBufferPointer<Float>
+    _ g: UnsafeBufferPointer<Double>, outputs: Int, into o: UnsafeMutableBufferPointer<Double>
   ) {
     precondition(outputs >= 0, "PanelMatrix: negative outputs")
     precondition(g.count >= rows * outputs, "PanelMatrix: G holds \(g.count) values")
@@ -92,43 +108,44 @@ public final class PanelMatrix: @unchecked Sendable {
       o.update(repeating: 0)
       return
     }
-    multiply(
-      ssl_panel_gtx, packedX: byColumns, panels: columnPanels, thin: pg, outputs: outputs,
-      length: rows, strideK: 1, strideLength: outputs, into: po)
-  }
-
-  /// The two products' shared driver: packs the thin operand (element (c, i) at
-  /// `thin[c·strideK + i·strideLength]`, c < outputs, i < length), then runs `kernel` on the
-  /// panels of `packedX`, split over `Parallel`.
-  private func multiply(
-    _ kernel: @convention(c) (
-      UnsafePointer<Float>?, Int, Int, UnsafePointer<Float>?, Int, Int, Int,
-      UnsafeMutablePointer<Float>?
-    ) -> Void,
-    packedX: UnsafeMutableBufferPointer<Float>, panels: Int, thin a: UnsafePointer<Float>,
-    outputs: Int, length: Int, strideK: Int, strideLength: Int,
-    into out: UnsafeMutablePointer<Float>
-  ) {
-    let packed = Self.packThin(
-      a, k: outputs, length: length, strideK: strideK, strideLength: strideLength)
+    let packed = Self.packThin(pg, k: outputs, length: rows, strideK: 1, strideLength: outputs)
     defer { packed.deallocate() }
-    let (n, d) = (rows, columns)
-    Parallel.forEachChunk(count: panels, minChunk: 4) { range in
-      kernel(
-        packedX.baseAddress, n, d, packed.baseAddress, outputs, range.lowerBound,
-        range.upperBound, out)
+    let (n, d, x) = (rows, columns, byColumns)
+    Parallel.forEachChunk(count: columnPanels, minChunk: 4) { range in
+      ssl_panel_gtx(
+        x.baseAddress, n, d, packed.baseAddress, outputs, range.lowerBound, range.upperBound, po)
     }
   }
 
-  /// The thin operand as `[⌈k/6⌉][length][6]`, zero-padded; the caller deallocates.
+  /// The thin operand (element (c, i) at `a[c·strideK + i·strideLength]`, c < k, i < length)
+  /// as float32 `[⌈k/6⌉][length][6]` in balanced, zero-padded blocks, packed block-parallel;
+  /// the caller deallocates.
   private static func packThin(
-    _ a: UnsafePointer<Float>, k: Int, length: Int, strideK: Int, strideLength: Int
+    _ a: UnsafePointer<Double>, k: Int, length: Int, strideK: Int, strideLength: Int
   ) -> UnsafeMutableBufferPointer<Float> {
     let block = Int(SSL_BLOCK)
-    let packed = UnsafeMutableBufferPointer<Float>.allocate(
-      capacity: (k + block - 1) / block * block * length)
-    ssl_pack_block6(a, k, length, strideK, strideLength, packed.baseAddress)
+    let blocks = (k + block - 1) / block
+    let packed = UnsafeMutableBufferPointer<Float>.allocate(capacity: blocks * block * length)
+    Parallel.forEachChunk(count: blocks, minChunk: max(1, 8192 / max(length, 1))) { range in
+      ssl_pack_thin(
+        a, k, length, strideK, strideLength, range.lowerBound, range.upperBound,
+        packed.baseAddress)
+    }
     return packed
+  }
+}
+
+extension PanelMatrix {
+  /// The output ranges of the thin operand's packed blocks (test hook: the balancing rule).
+  @_spi(Testing)
+  public static func thinBlocks(outputs k: Int) -> [Range<Int>] {
+    let block = Int(SSL_BLOCK)
+    return (0..<((k + block - 1) / block)).map { b in
+      var start = 0
+      var size = 0
+      ssl_thin_block(k, b, &start, &size)
+      return start..<(start + size)
+    }
   }
 }
 

@@ -45,31 +45,55 @@ struct DesignMatrix {
     }
   }
 
-  /// `Z = X·Wᵀ` for `W` of shape [outputs, d]; returns [n, outputs].
-  func timesTransposed(_ w: [Double], outputs: Int) -> [Double] {
+  /// `Z = X·Wᵀ + b` for `W` of shape [outputs, d] and `b` of `outputs` values (zero when
+  /// nil); returns [n, outputs].
+  func timesTransposed(
+    _ w: ArraySlice<Double>, bias: ArraySlice<Double>? = nil, outputs: Int
+  ) -> [Double] {
     precondition(w.count == outputs * columns, "DesignMatrix: weight shape")
+    precondition(bias == nil || bias!.count == outputs, "DesignMatrix: bias shape")
     if rows == 0 || outputs == 0 { return [] }
+    var z = [Double](repeating: 0, count: rows * outputs)
+    if let panels {
+      w.withUnsafeBufferPointer { b in
+        z.withUnsafeMutableBufferPointer { c in
+          if let bias {
+            bias.withUnsafeBufferPointer {
+              panels.timesTransposed(b, bias: $0, outputs: outputs, into: c)
+            }
+          } else {
+            panels.timesTransposed(b, outputs: outputs, into: c)
+          }
+        }
+      }
+      return z
+    }
     if double.isEmpty {
       let wf = w.map(Float.init)
-      var z = [Float](repeating: 0, count: rows * outputs)
+      var zf = [Float](repeating: 0, count: rows * outputs)
       wf.withUnsafeBufferPointer { b in
-        z.withUnsafeMutableBufferPointer { c in
-          if let panels { return panels.timesTransposed(b, outputs: outputs, into: c) }
+        zf.withUnsafeMutableBufferPointer { c in
           single.withUnsafeBufferPointer { a in
             GEMM.sgemm(transB: true, m: rows, n: outputs, k: columns, a: a, lda: max(columns, 1),
               b: b, ldb: max(columns, 1), c: c, ldc: outputs)
           }
         }
       }
-      return z.map(Double.init)
-    }
-    var z = [Double](repeating: 0, count: rows * outputs)
-    double.withUnsafeBufferPointer { a in
-      w.withUnsafeBufferPointer { b in
-        z.withUnsafeMutableBufferPointer { c in
-          GEMM.dgemm(transB: true, m: rows, n: outputs, k: columns, a: a, lda: max(columns, 1),
-            b: b, ldb: max(columns, 1), c: c, ldc: outputs)
+      for i in z.indices { z[i] = Double(zf[i]) }
+    } else {
+      double.withUnsafeBufferPointer { a in
+        w.withUnsafeBufferPointer { b in
+          z.withUnsafeMutableBufferPointer { c in
+            GEMM.dgemm(transB: true, m: rows, n: outputs, k: columns, a: a, lda: max(columns, 1),
+              b: b, ldb: max(columns, 1), c: c, ldc: outputs)
+          }
         }
+      }
+    }
+    if let bias {
+      let b = Array(bias)
+      for i in 0..<rows {
+        for j in 0..<outputs { z[i * outputs + j] += b[j] }
       }
     }
     return z
@@ -79,21 +103,27 @@ struct DesignMatrix {
   func transposedTimes(_ g: [Double], outputs: Int) -> [Double] {
     precondition(g.count == rows * outputs, "DesignMatrix: residual shape")
     if columns == 0 || outputs == 0 { return [] }
+    var out = [Double](repeating: 0, count: outputs * columns)
+    if let panels {
+      g.withUnsafeBufferPointer { a in
+        out.withUnsafeMutableBufferPointer { panels.transposedTimes(a, outputs: outputs, into: $0) }
+      }
+      return out
+    }
     if double.isEmpty {
       let gf = g.map(Float.init)
-      var out = [Float](repeating: 0, count: outputs * columns)
+      var of = [Float](repeating: 0, count: outputs * columns)
       gf.withUnsafeBufferPointer { a in
-        out.withUnsafeMutableBufferPointer { c in
-          if let panels { return panels.transposedTimes(a, outputs: outputs, into: c) }
+        of.withUnsafeMutableBufferPointer { c in
           single.withUnsafeBufferPointer { b in
             GEMM.sgemm(transA: true, m: outputs, n: columns, k: rows, a: a, lda: outputs,
               b: b, ldb: columns, c: c, ldc: columns)
           }
         }
       }
-      return out.map(Double.init)
+      for i in out.indices { out[i] = Double(of[i]) }
+      return out
     }
-    var out = [Double](repeating: 0, count: outputs * columns)
     g.withUnsafeBufferPointer { a in
       double.withUnsafeBufferPointer { b in
         out.withUnsafeMutableBufferPointer { c in

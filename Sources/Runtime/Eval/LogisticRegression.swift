@@ -146,11 +146,7 @@ public struct LogisticRegression: Sendable {
   /// at every grid point is packed once).
   func decisionFunction(_ design: DesignMatrix) -> [Double] {
     precondition(design.columns == featureCount, "LogisticRegression: design width")
-    var z = design.timesTransposed(coefficients, outputs: classCount)
-    for i in 0..<design.rows {
-      for j in 0..<classCount { z[i * classCount + j] += intercepts[j] }
-    }
-    return z
+    return design.timesTransposed(coefficients[...], bias: intercepts[...], outputs: classCount)
   }
 
   /// The predicted class of each row (argmax of the logits; the first maximum on ties, as

@@ -1,7 +1,8 @@
 // Copyright © 2026 the ssl authors.
 //
 // VectorOps.swift — the level-1 vector algebra of the L-BFGS solver and the logistic objective
-// (dot, axpy, scale, ∞-norm) on parameter-sized Double vectors (K·d: 75,776 for Pets).
+// (dot, axpy, scale, ∞-norm, and an update fused with the next dot product) on parameter-sized
+// Double vectors (K·d: 75,776 for Pets).
 //
 // Why not plain `for i in a.indices` loops: those are scalar (bounds checks; a strict-order FP
 // sum cannot be vectorised) and, at ~40 passes per L-BFGS step (the two-loop recursion with
@@ -27,21 +28,70 @@ enum VectorOps {
       "VectorOps.dot: \(a.count) vs \(b.count)")
     return a.withUnsafeBufferPointer { pa in
       b.withUnsafeBufferPointer { pb in
-        let workers = max(1, min(BLASThreads.current, count / parallelThreshold))
-        if workers == 1 { return dot(pa.baseAddress, pb.baseAddress, 0..<count) }
-        var partial = [Double](repeating: 0, count: workers)
-        partial.withUnsafeMutableBufferPointer { out in
-          let base = count / workers
-          Parallel.forEachChunk(count: workers) { range in
-            for w in range {
-              let end = w == workers - 1 ? count : (w + 1) * base
-              out[w] = dot(pa.baseAddress, pb.baseAddress, (w * base)..<end)
-            }
-          }
-        }
-        return partial.reduce(0, +)
+        sum(count) { dot(pa.baseAddress, pb.baseAddress, $0) }
       }
     }
+  }
+
+  /// `y ← β·y + α·x`, then `z·y` of the updated `y` (0 when `z` is nil), in one pass: an
+  /// update of the L-BFGS two-loop recursion fused with the dot product the next one needs.
+  static func update(
+    _ y: inout [Double], scale beta: Double, plus alpha: Double, times x: [Double],
+    thenDotWith z: [Double]?
+  ) -> Double {
+    precondition(x.count == y.count && (z == nil || z!.count == y.count),
+      "VectorOps.update: \(x.count) vs \(y.count)")
+    let count = y.count
+    return x.withUnsafeBufferPointer { px in
+      y.withUnsafeMutableBufferPointer { py in
+        (z ?? []).withUnsafeBufferPointer { pz in
+          guard let s = px.baseAddress, let d = py.baseAddress else { return 0 }
+          guard let w = pz.baseAddress else {
+            chunks(count) { range in
+              for i in range { d[i] = beta * d[i] + alpha * s[i] }
+            }
+            return 0
+          }
+          return sum(count) { range in
+            var s0 = SIMD2<Double>(), s1 = SIMD2<Double>()
+            var i = range.lowerBound
+            while i + 4 <= range.upperBound {
+              let v0 = beta * SIMD2(d[i], d[i + 1]) + alpha * SIMD2(s[i], s[i + 1])
+              let v1 = beta * SIMD2(d[i + 2], d[i + 3]) + alpha * SIMD2(s[i + 2], s[i + 3])
+              d[i] = v0[0]
+              d[i + 1] = v0[1]
+              d[i + 2] = v1[0]
+              d[i + 3] = v1[1]
+              s0 += v0 * SIMD2(w[i], w[i + 1])
+              s1 += v1 * SIMD2(w[i + 2], w[i + 3])
+              i += 4
+            }
+            var total = (s0 + s1).sum()
+            while i < range.upperBound {
+              d[i] = beta * d[i] + alpha * s[i]
+              total += d[i] * w[i]
+              i += 1
+            }
+            return total
+          }
+        }
+      }
+    }
+  }
+
+  /// `Σ` of `body` over `0..<count` split into one range per worker (vectors shorter than
+  /// ``parallelThreshold`` on the calling thread); partial sums are added in range order.
+  private static func sum(_ count: Int, _ body: (Range<Int>) -> Double) -> Double {
+    let workers = max(1, min(BLASThreads.current, count / parallelThreshold))
+    if workers == 1 { return body(0..<count) }
+    var partial = [Double](repeating: 0, count: workers)
+    partial.withUnsafeMutableBufferPointer { out in
+      let base = count / workers
+      Parallel.forEachChunk(count: workers) { range in
+        for w in range { out[w] = body((w * base)..<(w == workers - 1 ? count : (w + 1) * base)) }
+      }
+    }
+    return partial.reduce(0, +)
   }
 
   private static func dot(

@@ -1,6 +1,7 @@
 // CKernels.h — the few kernels of `Kernels` written in C because they need AVX2 chosen at run
 // time: products of a fixed, pre-packed matrix X [n, d] with thin matrices of K ≪ d outputs
-// (linear models' logits and gradients; Swift side: Kernels/BLAS/PanelMatrix.swift), and the
+// (linear models' logits and gradients; Swift side: Kernels/BLAS/PanelMatrix.swift), a vector
+// exp (Kernels/Math/VectorExp.swift), and the
 // F(4×4, 3×3) Winograd tile transforms (Swift side: Kernels/Convolution/WinogradTiling.swift).
 #ifndef SSL_CKERNELS_H
 #define SSL_CKERNELS_H
@@ -21,19 +22,30 @@ int ssl_panel_force_portable(int force);
 void ssl_pack_rows16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
 /// X [n, d] row-major → columns as lanes: [ceil(d/16)][n][16].
 void ssl_pack_cols16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
-/// A thin matrix A (k × len, element (c, i) at a[c*stride_k + i*stride_len]) →
-/// [ceil(k/6)][len][6], zero-padded.
-void ssl_pack_block6(const float *a, ptrdiff_t k, ptrdiff_t len, ptrdiff_t stride_k,
-                     ptrdiff_t stride_len, float *out);
+/// Block b (< ceil(k/6)) of a packed thin matrix holds outputs [start, start + size); the
+/// sizes differ by at most one (37 → 6, 6, 5, 5, 5, 5, 5).
+void ssl_thin_block(ptrdiff_t k, ptrdiff_t b, ptrdiff_t *start, ptrdiff_t *size);
+/// Blocks [b0, b1) of a thin matrix A (k × len, element (c, i) at a[c*stride_k + i*stride_len],
+/// rounded to float) into [ceil(k/6)][len][6], zero-padded.
+void ssl_pack_thin(const double *a, ptrdiff_t k, ptrdiff_t len, ptrdiff_t stride_k,
+                   ptrdiff_t stride_len, ptrdiff_t b0, ptrdiff_t b1, float *out);
 
-/// Z = X·Wᵀ for the row panels [p0, p1): xr from ssl_pack_rows16, w6 = W [k, d] packed by
-/// ssl_pack_block6; writes z [n, k] row-major (rows of those panels only).
+/// Z = X·Wᵀ + bias for the row panels [p0, p1): xr from ssl_pack_rows16, w6 = W [k, d] packed
+/// by ssl_pack_thin; bias (k values) may be NULL; writes z [n, k] row-major (rows of those
+/// panels only), each a float32 sum widened to double before the bias is added.
 void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *w6, ptrdiff_t k,
-                   ptrdiff_t p0, ptrdiff_t p1, float *z);
+                   const double *bias, ptrdiff_t p0, ptrdiff_t p1, double *z);
 /// O = Gᵀ·X for the column panels [p0, p1): xc from ssl_pack_cols16, g6 = G [n, k] packed by
-/// ssl_pack_block6 (as k × n); writes o [k, d] row-major (columns of those panels only).
+/// ssl_pack_thin (as k × n); writes o [k, d] row-major (columns of those panels only).
 void ssl_panel_gtx(const float *xc, ptrdiff_t n, ptrdiff_t d, const float *g6, ptrdiff_t k,
-                   ptrdiff_t p0, ptrdiff_t p1, float *o);
+                   ptrdiff_t p0, ptrdiff_t p1, double *o);
+
+/// x[i] ← exp(x[i]) for i < n (libmvec's AVX2 vector exp when available, else scalar exp).
+void ssl_exp_inplace(double *x, ptrdiff_t n);
+/// 1 when ssl_exp_inplace uses the vector exp on this CPU and C library.
+int ssl_exp_vectorized(void);
+/// Forces the scalar exp (tests); returns the previous setting.
+int ssl_exp_force_scalar(int force);
 
 /// F(4,3) input transform for the tiles first_tile + [l0, l1) of a block: x is the input
 /// [N, C, H, W]; writes V[ξ][local][c] at v[ξ*stride + local*channels + c] (stride = block·C).
