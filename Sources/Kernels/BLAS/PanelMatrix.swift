@@ -10,10 +10,11 @@
 // construction — 16 rows as SIMD lanes ([⌈n/16⌉][d][16]) for X·Wᵀ, 16 columns as lanes
 // ([⌈d/16⌉][n][16]) for Gᵀ·X — and a 6 × 16 register-blocked micro-kernel (C, AVX2 + FMA
 // chosen at run time, `System/CKernels`) reads them directly. Only the thin operand is packed
-// per call (K·d or n·K values, rounded to float32 while packing). The thin operand and the
-// result are Double, the solver's precision: the conversions happen in the packing and in the
-// kernel's output scatter (with the logits' bias), not in extra passes. Measured on the 2944 × 2048, K = 37 shapes with 2 threads:
-// 2.7 ms per product against 4.1 ms for `cblas_sgemm` (`scripts/bench`, eval suite).
+// per call (K·d or n·K values, rounded to float32 while packing). Measured on the 2944 × 2048,
+// K = 37 shapes with 2 threads: 2.7 ms per product against 4.1 ms for `cblas_sgemm`
+// (`scripts/bench`, eval suite). The thin operand and the result are Double, the solver's
+// precision: the conversions happen in the packing and in the kernel's output scatter (with
+// the logits' bias), not in extra passes over Swift arrays.
 //
 // Memory: two packed copies of X (2·n·d floats, rounded up to whole panels). Callers that use
 // X once should call `GEMM.sgemm` on the row-major original instead.

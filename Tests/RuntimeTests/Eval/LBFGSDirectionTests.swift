@@ -52,7 +52,9 @@ private func uniformDoubles(_ count: Int, using rng: inout SeededGenerator) -> [
       }
       var hv = [Double](repeating: 0, count: n * n)
       for i in 0..<n {
-        for j in 0..<n { hv[i * n + j] = (0..<n).reduce(0.0) { $0 + h[i * n + $1] * v[$1 * n + j] } }
+        for j in 0..<n {
+          hv[i * n + j] = (0..<n).reduce(0.0) { $0 + h[i * n + $1] * v[$1 * n + j] }
+        }
       }
       for i in 0..<n {
         for j in 0..<n {
