@@ -1,6 +1,7 @@
 // vexp.c — exp over a contiguous double array, four lanes at a time, through glibc's libmvec
-// (`_ZGVdN4v_exp`, the AVX2 variant of the vector-function ABI; max error 4 ulp per the glibc
-// manual's libm error table, against < 1 ulp for the scalar `exp`). The tail is padded into one
+// (`_ZGVdN4v_exp`, the AVX2 variant of the vector-function ABI; glibc states a 4-ulp bound for
+// libmvec's functions, against < 1 ulp for the scalar `exp`; the tests check 4 ulp against the
+// scalar exp over the softmax range). The tail is padded into one
 // more vector, so every element of an array goes through the same function. CPUs without AVX2,
 // other C libraries and the test hook use the scalar `exp`.
 #include "CKernels.h"
