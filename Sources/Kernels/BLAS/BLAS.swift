@@ -19,6 +19,7 @@
 // Reference: `ReferenceGEMM` (naive triple loop accumulating in Double).
 
 import CBLAS
+import CKernels
 import Synchronization
 
 // MARK: - Thread count
@@ -45,6 +46,45 @@ public enum BLASThreads {
     let value = stored.load(ordering: .relaxed)
     if value > 0 { return value }
     return max(1, Int(openblas_get_num_threads()))
+  }
+}
+
+// MARK: - Kernel set
+
+/// Which of OpenBLAS's kernel sets runs, by OpenBLAS's core name ("Haswell", "Cooperlake", …).
+///
+/// A DYNAMIC_ARCH OpenBLAS picks its kernels from the CPU model when it loads. On AMD Zen 4
+/// OpenBLAS 0.3.21 falls back to Intel's AVX-512 kernels, which run 4–10 % slower there than
+/// its AVX2 "Haswell" kernels on this project's GEMMs (Zen 4 splits 512-bit operations in two);
+/// so before `main` the selection is redone with `OPENBLAS_CORETYPE=Haswell` unless the user
+/// set `OPENBLAS_CORETYPE` (`System/CKernels/openblas_core.c`, which also has the exact rule).
+public enum BLASKernels {
+  /// The kernel set OpenBLAS runs now.
+  public static var current: String { String(cString: openblas_get_corename()) }
+
+  /// The kernel set OpenBLAS chose when it loaded, before ssl's choice.
+  public static var chosenAtLoad: String { String(cString: ssl_openblas_loaded_core()) }
+
+  /// OpenBLAS's build configuration ("OpenBLAS 0.3.21 … DYNAMIC_ARCH …").
+  public static var openBLASConfig: String { String(cString: openblas_get_config()) }
+
+  /// The kernel set ssl prefers over `current` on a CPU, or `nil` to keep `current`.
+  ///
+  /// - Parameters:
+  ///   - vendor: the CPUID vendor string, e.g. "AuthenticAMD".
+  ///   - family: the CPU family (base + extended), e.g. 0x19 for Zen 3 and Zen 4.
+  ///   - current: OpenBLAS's choice.
+  public static func preferred(vendor: String, family: Int, current: String) -> String? {
+    ssl_openblas_preferred_core(vendor, UInt32(clamping: family), current)
+      .map { String(cString: $0) }
+  }
+
+  /// This CPU's vendor string and family, or `nil` off x86-64.
+  public static var cpu: (vendor: String, family: Int)? {
+    var vendor = [CChar](repeating: 0, count: 13)
+    var family: UInt32 = 0
+    guard ssl_cpu_vendor_family(&vendor, &family) != 0 else { return nil }
+    return (vendor.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, Int(family))
   }
 }
 

@@ -135,6 +135,7 @@ struct ExtractionBenchmarks {
         Self.emit([
           ("bench", "\"swift_\(name)\""), ("batch", "\(batch)"), ("threads", "\(Self.threads)"),
           ("workers", "\(Self.workers)"), ("winograd", "\"\(Self.winogradName)\""),
+          ("blas_kernels", "\"\(BLASKernels.current)\""),
           ("images_per_s", String(format: "%.2f", rate)),
           ("best_images_per_s", String(format: "%.2f", Double(batch) / times[0])),
           ("gflops", String(format: "%.1f", rate * flops / 1e9)),

@@ -1,8 +1,9 @@
 // CKernels.h — the few kernels of `Kernels` written in C because they need AVX2 chosen at run
 // time: products of a fixed, pre-packed matrix X [n, d] with thin matrices of K ≪ d outputs
 // (linear models' logits and gradients; Swift side: Kernels/BLAS/PanelMatrix.swift), a vector
-// exp (Kernels/Math/VectorExp.swift), and the
-// F(4×4, 3×3) Winograd tile transforms (Swift side: Kernels/Convolution/WinogradTiling.swift).
+// exp (Kernels/Math/VectorExp.swift), the F(4×4, 3×3) Winograd tile transforms (Swift side:
+// Kernels/Convolution/WinogradTiling.swift), and OpenBLAS's kernel-set choice on AMD Zen 4
+// (Kernels/BLAS/BLAS.swift), which needs a constructor that runs before any Swift code.
 #ifndef SSL_CKERNELS_H
 #define SSL_CKERNELS_H
 
@@ -46,6 +47,16 @@ void ssl_exp_inplace(double *x, ptrdiff_t n);
 int ssl_exp_vectorized(void);
 /// Forces the scalar exp (tests); returns the previous setting.
 int ssl_exp_force_scalar(int force);
+
+/// OpenBLAS's kernel set as it was chosen when the library loaded ("" without OpenBLAS); the
+/// one running now is openblas_get_corename(). See openblas_core.c.
+const char *ssl_openblas_loaded_core(void);
+/// The kernel set ssl runs instead of `current` on this CPU, or NULL to keep it: "Haswell" for
+/// AuthenticAMD family 19h when `current` is an AVX-512 set (SkylakeX, Cooperlake,
+/// SapphireRapids).
+const char *ssl_openblas_preferred_core(const char *vendor, unsigned family, const char *current);
+/// The CPU's vendor string (12 characters) and family (base + extended); 0 when unknown.
+int ssl_cpu_vendor_family(char vendor[13], unsigned *family);
 
 /// F(4,3) input transform for the tiles first_tile + [l0, l1) of a block: x is the input
 /// [N, C, H, W]; writes V[ξ][local][c] at v[ξ*stride + local*channels + c] (stride = block·C).
