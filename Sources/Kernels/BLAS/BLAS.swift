@@ -1,6 +1,8 @@
 // Copyright © 2026 the ssl authors.
 //
-// BLAS.swift — the only file that calls into OpenBLAS (`CBLAS`), its BLAS and its LAPACK.
+// BLAS.swift — the only Swift file that calls into OpenBLAS (`CBLAS`), its BLAS and its LAPACK.
+// (Before `main`, `System/CKernels/openblas_core.c` may re-select OpenBLAS's kernel set; see
+// `BLASKernels`.)
 //
 // Algorithm: single-precision GEMM, C ← α·op(A)·op(B) + β·C, handed to `cblas_sgemm`, except for
 // products so small that a direct loop beats the call overhead (see `GEMM.prefersDirectLoop`).

@@ -5,7 +5,7 @@
 // AVX-512 kernels. Zen 4 executes 512-bit instructions as two 256-bit halves, and on this
 // project's GEMM shapes OpenBLAS's AVX2 "Haswell" kernels are 4–10 % faster there (one thread,
 // the ResNet-50 1×1 layer shapes: 56² 78 → 88 GFLOP/s, 14² 99 → 106; ResNet-50 end to end
-// +5 %; measured with OPENBLAS_CORETYPE in the same minutes, see Kernels/README.md).
+// +4.5 %; measured with OPENBLAS_CORETYPE in the same minutes, see Kernels/README.md).
 //
 // So, before `main`, when all of these hold, OpenBLAS's own selection is run again with
 // OPENBLAS_CORETYPE=Haswell (its documented override) and the variable is removed again, so
