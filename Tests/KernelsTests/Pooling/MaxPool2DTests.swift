@@ -13,6 +13,9 @@ import Testing
       ceilMode: true),
     .init(batch: 2, channels: 1, inHeight: 6, inWidth: 13, kernelHeight: 3, kernelWidth: 5,
       strideHeight: 1, strideWidth: 3, padHeight: 1, padWidth: 2),
+    // The stem's vector path with an odd width and a clipped last window (ceil mode).
+    .init(batch: 1, channels: 2, inHeight: 33, inWidth: 41, kernel: 3, stride: 2, padding: 1,
+      ceilMode: true),
   ]
 
   /// Tolerance: exact — max-pooling only selects values.
@@ -37,7 +40,7 @@ import Testing
 
   /// NaN anywhere in a window (first row, later rows, edges) gives NaN, exactly where the
   /// reference has it, on the stem's 3×3/2 pad-1 geometry and an odd non-square one.
-  @Test(arguments: [0, 1, 4])
+  @Test(arguments: [0, 1, 4, 5])
   func nanPositionsMatchReference(index: Int) {
     let g = Self.geometries[index]
     var rng = SeededGenerator(seed: UInt64(550 + index))
