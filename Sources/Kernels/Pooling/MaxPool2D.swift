@@ -7,7 +7,8 @@
 // rows), then each output takes the max over its columns of that row: 3 + 3 reads per output
 // for the stem's 3×3 instead of 9 scattered ones (the direct loop cost ~4 % of a ResNet-50
 // forward). Each window is clipped to the input, which is the same as padding with −∞ (a valid
-// geometry never has a window made only of padding). NaN propagates as in PyTorch (`val > max || isnan(val)`).
+// geometry never has a window made only of padding). NaN propagates as in PyTorch
+// (`val > max || isnan(val)`).
 // Both passes run in SIMD lanes; for the stem's 3-wide, stride-2 columns eight outputs come from
 // the even and odd lanes of two 16-wide loads (ResNet-50's stem output at batch 8, one thread:
 // 6.6 → 3.3 ms; onnxruntime 1.7 ms).
@@ -34,7 +35,7 @@ public enum MaxPool2D {
     let inPlane = g.inHeight * g.inWidth
     let outPlane = g.outHeight * g.outWidth
     let width = g.inWidth
-    let stem3x3 = g.kernelWidth == 3 && g.strideWidth == 2 && g.padWidth == 1
+    let threeWideStrideTwo = g.kernelWidth == 3 && g.strideWidth == 2 && g.padWidth == 1
     Parallel.forEachChunk(count: g.batch * g.channels, minChunk: max(1, 4_096 / outPlane)) {
       planes in
       let (x, y) = ctx.value
@@ -52,19 +53,20 @@ public enum MaxPool2D {
             // Horizontal pass over the clipped window of `column`.
             let out = dst + oh * g.outWidth
             var ow = 0
-            if stem3x3 {
+            if threeWideStrideTwo {
               // Whole windows {2o − 1, 2o, 2o + 1}, eight outputs per step, in the scalar
               // loop's order (left, centre, right): even/odd lanes of two 16-wide loads.
+              out[0] = window(column, from: -1, width: width, kernel: 3)
               ow = 1
               while ow + 8 <= g.outWidth && 2 * ow + 16 <= width {
-                let centre = UnsafeRawPointer(column + 2 * ow).loadUnaligned(as: SIMD16<Float>.self)
+                let centre = UnsafeRawPointer(column + 2 * ow)
+                  .loadUnaligned(as: SIMD16<Float>.self)
                 let left = UnsafeRawPointer(column + 2 * ow - 1)
                   .loadUnaligned(as: SIMD16<Float>.self).evenHalf
                 let best = larger(larger(left, centre.evenHalf), centre.oddHalf)
                 UnsafeMutableRawPointer(out + ow).storeBytes(of: best, as: SIMD8<Float>.self)
                 ow += 8
               }
-              out[0] = window(column, from: -g.padWidth, width: width, kernel: g.kernelWidth)
             }
             while ow < g.outWidth {
               out[ow] = window(
@@ -84,8 +86,15 @@ public enum MaxPool2D {
     b > a || b != b ? b : a
   }
 
+  /// `larger` lane by lane. (Two concrete widths: a generic `SIMD` version was not
+  /// specialised in release builds and made the pool 40× slower.)
   @inline(__always)
   private static func larger(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+    a.replacing(with: b, where: (b .> a) .| (b .!= b))
+  }
+
+  @inline(__always)
+  private static func larger(_ a: SIMD16<Float>, _ b: SIMD16<Float>) -> SIMD16<Float> {
     a.replacing(with: b, where: (b .> a) .| (b .!= b))
   }
 
@@ -98,8 +107,7 @@ public enum MaxPool2D {
     while w + 16 <= count {
       let a = UnsafeRawPointer(column + w).loadUnaligned(as: SIMD16<Float>.self)
       let b = UnsafeRawPointer(row + w).loadUnaligned(as: SIMD16<Float>.self)
-      let m = a.replacing(with: b, where: (b .> a) .| (b .!= b))
-      UnsafeMutableRawPointer(column + w).storeBytes(of: m, as: SIMD16<Float>.self)
+      UnsafeMutableRawPointer(column + w).storeBytes(of: larger(a, b), as: SIMD16<Float>.self)
       w += 16
     }
     while w < count {
