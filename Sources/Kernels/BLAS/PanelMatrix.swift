@@ -8,8 +8,8 @@
 // operand's packing is a third of the call (profile of the Pets-sized sweep: kernel 27 %,
 // packing 14 % of all samples), and it is the same X every time. Here X is packed twice at
 // construction — 16 rows as SIMD lanes ([⌈n/16⌉][d][16]) for X·Wᵀ, 16 columns as lanes
-// ([⌈d/16⌉][n][16]) for Gᵀ·X — and a 6 × 16 register-blocked micro-kernel (C, AVX2 + FMA
-// chosen at run time, `System/CKernels`) reads them directly. Only the thin operand is packed
+// ([⌈d/16⌉][n][16]) for Gᵀ·X — and a register-blocked micro-kernel (C, `System/CKernels`:
+// 8 × 16 in AVX-512F, else 6 × 16 in AVX2 + FMA, chosen at run time) reads them directly. Only the thin operand is packed
 // per call (K·d or n·K values, rounded to float32 while packing). Measured on the 2944 × 2048,
 // K = 37 shapes with 2 threads: 2.7 ms per product against 4.1 ms for `cblas_sgemm`
 // (`scripts/bench`, eval suite). The thin operand and the result are Double, the solver's
@@ -43,8 +43,19 @@ public final class PanelMatrix: @unchecked Sendable {
   /// [⌈d/16⌉][n][16], immutable after `init`.
   private let byColumns: UnsafeMutableBufferPointer<Float>
 
-  /// True when the AVX2 + FMA micro-kernel runs on this CPU (else a portable C loop does).
+  /// True when a vector micro-kernel (AVX-512F or AVX2 + FMA) runs on this CPU (else a portable
+  /// C loop does).
   public static var isAccelerated: Bool { ssl_panel_accelerated() != 0 }
+
+  /// The micro-kernels, in increasing order of preference.
+  @_spi(Testing)
+  public enum Kernel: Int32, CaseIterable, Sendable {
+    case portable = 0, avx2 = 1, avx512 = 2
+  }
+
+  /// The kernel the products run now: the best this CPU has, unless a test capped it.
+  @_spi(Testing)
+  public static var kernel: Kernel { Kernel(rawValue: ssl_panel_level()) ?? .portable }
 
   /// Packs `values`, row-major `[rows, columns]`.
   public init(rows: Int, columns: Int, values: UnsafeBufferPointer<Float>) {
@@ -85,14 +96,15 @@ public final class PanelMatrix: @unchecked Sendable {
       }
       return
     }
+    let level = ssl_panel_level()
     let packed = Self.packThin(
-      pw, k: outputs, length: columns, strideK: columns, strideLength: 1)
+      pw, k: outputs, length: columns, strideK: columns, strideLength: 1, level: level)
     defer { packed.deallocate() }
     let (n, d, x, b) = (rows, columns, byRows, bias?.baseAddress)
     Parallel.forEachChunk(count: rowPanels, minChunk: 4) { range in
       ssl_panel_xwt(
-        x.baseAddress, n, d, packed.baseAddress, outputs, b, range.lowerBound, range.upperBound,
-        pz)
+        x.baseAddress, n, d, packed.baseAddress, outputs, b, level, range.lowerBound,
+        range.upperBound, pz)
     }
   }
 
@@ -109,27 +121,31 @@ public final class PanelMatrix: @unchecked Sendable {
       o.update(repeating: 0)
       return
     }
-    let packed = Self.packThin(pg, k: outputs, length: rows, strideK: 1, strideLength: outputs)
+    let level = ssl_panel_level()
+    let packed = Self.packThin(
+      pg, k: outputs, length: rows, strideK: 1, strideLength: outputs, level: level)
     defer { packed.deallocate() }
     let (n, d, x) = (rows, columns, byColumns)
     Parallel.forEachChunk(count: columnPanels, minChunk: 4) { range in
       ssl_panel_gtx(
-        x.baseAddress, n, d, packed.baseAddress, outputs, range.lowerBound, range.upperBound, po)
+        x.baseAddress, n, d, packed.baseAddress, outputs, level, range.lowerBound,
+        range.upperBound, po)
     }
   }
 
   /// The thin operand (element (c, i) at `a[c·strideK + i·strideLength]`, c < k, i < length)
-  /// as float32 `[⌈k/6⌉][length][6]` in balanced, zero-padded blocks, packed block-parallel;
-  /// the caller deallocates.
+  /// as float32 `[⌈k/B⌉][length][B]` in balanced, zero-padded blocks of the level's size B,
+  /// packed block-parallel; the caller deallocates.
   private static func packThin(
-    _ a: UnsafePointer<Double>, k: Int, length: Int, strideK: Int, strideLength: Int
+    _ a: UnsafePointer<Double>, k: Int, length: Int, strideK: Int, strideLength: Int,
+    level: Int32
   ) -> UnsafeMutableBufferPointer<Float> {
-    let block = Int(SSL_BLOCK)
+    let block = Int(ssl_panel_block(level))
     let blocks = (k + block - 1) / block
     let packed = UnsafeMutableBufferPointer<Float>.allocate(capacity: blocks * block * length)
     Parallel.forEachChunk(count: blocks, minChunk: max(1, 8192 / max(length, 1))) { range in
       ssl_pack_thin(
-        a, k, length, strideK, strideLength, range.lowerBound, range.upperBound,
+        a, k, length, strideK, strideLength, level, range.lowerBound, range.upperBound,
         packed.baseAddress)
     }
     return packed
@@ -137,23 +153,27 @@ public final class PanelMatrix: @unchecked Sendable {
 }
 
 extension PanelMatrix {
-  /// The output ranges of the thin operand's packed blocks (test hook: the balancing rule).
+  /// The output ranges of the thin operand's packed blocks for a kernel (test hook: the
+  /// balancing rule).
   @_spi(Testing)
-  public static func thinBlocks(outputs k: Int) -> [Range<Int>] {
-    let block = Int(SSL_BLOCK)
+  public static func thinBlocks(outputs k: Int, kernel: Kernel) -> [Range<Int>] {
+    let block = Int(ssl_panel_block(kernel.rawValue))
     return (0..<((k + block - 1) / block)).map { b in
       var start = 0
       var size = 0
-      ssl_thin_block(k, b, &start, &size)
+      ssl_thin_block(k, Int32(block), b, &start, &size)
       return start..<(start + size)
     }
   }
 }
 
-/// Test hook: runs `body` with the portable C kernels forced on, then restores the setting.
+/// Test hook: runs `body` with the panel products on at most `kernel` (the portable C loop, or
+/// AVX2 on a CPU with AVX-512), then restores the setting.
 @_spi(Testing)
-public func withPortablePanelKernels<T>(_ body: () throws -> T) rethrows -> T {
-  let previous = ssl_panel_force_portable(1)
-  defer { _ = ssl_panel_force_portable(previous) }
+public func withPanelKernels<T>(
+  atMost kernel: PanelMatrix.Kernel, _ body: () throws -> T
+) rethrows -> T {
+  let previous = ssl_panel_cap_level(kernel.rawValue)
+  defer { _ = ssl_panel_cap_level(previous) }
   return try body()
 }

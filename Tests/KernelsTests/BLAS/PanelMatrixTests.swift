@@ -5,9 +5,9 @@ import TestSupport
 import Testing
 
 /// `PanelMatrix`'s two thin products against the Double-summing `ReferenceGEMM`, on shapes that
-/// cut every panel and block edge (n, d not multiples of 16; K not a multiple of 6; K < 6; one
-/// row; one column), through both C kernels (AVX2 + FMA when the CPU has it, and the portable
-/// twin), with one and two threads. The thin operands are Double values that are exact in
+/// cut every panel and block edge (n, d not multiples of 16; K not a multiple of 6 or 8; K < 6;
+/// one row; one column), through every C kernel this CPU runs (AVX-512F, AVX2 + FMA, and the
+/// portable twin), with one and two threads. The thin operands are Double values that are exact in
 /// float32, so the float32 reference sees the same operands the kernels round to.
 @Suite(.serialized) struct PanelMatrixTests {
   /// (n, d, K)
@@ -17,8 +17,10 @@ import Testing
   ]
 
   /// Tolerance: rtol 1e-5, atol 1e-5·√(reduction length) — fp32 sums of ≤ 300 O(1) terms.
-  @Test(arguments: shapes.indices, [false, true])
-  func productsMatchReference(index: Int, portable: Bool) {
+  @Test(arguments: shapes.indices, PanelMatrix.Kernel.allCases)
+  func productsMatchReference(index: Int, kernel: PanelMatrix.Kernel) {
+    // A kernel this CPU lacks is covered by `kernelFollowsTheCPUFlags`.
+    guard withPanelKernels(atMost: kernel, { PanelMatrix.kernel }) == kernel else { return }
     let (n, d, k) = Self.shapes[index]
     var rng = SeededGenerator(seed: UInt64(400 + index))
     let x = uniformFloats(n * d, using: &rng)
@@ -64,8 +66,8 @@ import Testing
         }
         return (z, zb, o)
       }
-      let (z, zb, o) = portable ? withPortablePanelKernels(run) : run()
-      let label = "n\(n) d\(d) K\(k) threads \(threads) portable \(portable)"
+      let (z, zb, o) = withPanelKernels(atMost: kernel, run)
+      let label = "n\(n) d\(d) K\(k) threads \(threads) \(kernel)"
       let z64 = expectedZ.map(Double.init)
       assertClose(z, z64, rtol: 1e-5, atol: 1e-5 * Double(d).squareRoot(), "X·Wᵀ \(label)")
       // The bias is added in Double to the widened float32 sum: exactly z + b.
@@ -76,8 +78,9 @@ import Testing
     }
   }
 
-  /// The two paths differ only by FMA rounding: each output is the same ordered float32 sum.
-  @Test func acceleratedAndPortableAgreeClosely() {
+  /// Every output is the same ordered float32 sum on every path: the two vector kernels (one
+  /// FMA per term) agree bit for bit, the portable loop (multiply, then add) up to rounding.
+  @Test func kernelsAgree() {
     let (n, d, k) = (300, 257, 37)
     var rng = SeededGenerator(seed: 77)
     let x = normalFloats(n * d, using: &rng)
@@ -91,7 +94,10 @@ import Testing
       return z
     }
     let fast = product()
-    let portable = withPortablePanelKernels(product)
+    if PanelMatrix.kernel == .avx512 {
+      #expect(fast == withPanelKernels(atMost: .avx2, product), "AVX-512F vs AVX2")
+    }
+    let portable = withPanelKernels(atMost: .portable, product)
     let scale = fast.map(abs).max() ?? 1
     let gap = zip(fast, portable).map { abs($0 - $1) }.max() ?? 0
     #expect(gap <= 1e-5 * scale, "max gap \(gap) vs max |z| \(scale)")
@@ -114,11 +120,27 @@ import Testing
     #expect(z == [1.5, -2, 1.5, -2, 1.5, -2])
   }
 
-  /// Balanced blocks: ⌈K/6⌉ blocks whose sizes differ by at most one, covering 0..<K in order.
-  @Test(arguments: [1, 5, 6, 7, 12, 13, 37, 100])
-  func thinBlocksPartitionTheOutputs(k: Int) {
-    let blocks = PanelMatrix.thinBlocks(outputs: k)
-    #expect(blocks.count == (k + 5) / 6)
+  /// The kernel in use is the best the CPU's flags (`/proc/cpuinfo`, read independently of the
+  /// C kernels' CPUID checks) allow.
+  @Test func kernelFollowsTheCPUFlags() throws {
+    guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+      let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+    else { return }  // not Linux: nothing independent to compare with
+    let flags = Set(line.split(separator: " ").map(String.init))
+    let expected: PanelMatrix.Kernel =
+      flags.contains("avx512f") ? .avx512
+      : flags.isSuperset(of: ["avx2", "fma"]) ? .avx2 : .portable
+    #expect(PanelMatrix.kernel == expected, "flags say \(expected)")
+    #expect(PanelMatrix.isAccelerated == (expected != .portable))
+  }
+
+  /// Balanced blocks: ⌈K/B⌉ blocks (B = 6, or 8 for AVX-512) whose sizes differ by at most one,
+  /// covering 0..<K in order.
+  @Test(arguments: [1, 5, 6, 7, 8, 9, 12, 13, 37, 100], [PanelMatrix.Kernel.avx2, .avx512])
+  func thinBlocksPartitionTheOutputs(k: Int, kernel: PanelMatrix.Kernel) {
+    let size = kernel == .avx512 ? 8 : 6
+    let blocks = PanelMatrix.thinBlocks(outputs: k, kernel: kernel)
+    #expect(blocks.count == (k + size - 1) / size)
     var next = 0
     for block in blocks {
       #expect(block.lowerBound == next, "K \(k): \(blocks)")
@@ -126,6 +148,6 @@ import Testing
     }
     let sizes = blocks.map(\.count)
     #expect(next == k)
-    #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1 && (sizes.max() ?? 0) <= 6, "\(sizes)")
+    #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1 && (sizes.max() ?? 0) <= size, "\(sizes)")
   }
 }

@@ -9,3 +9,12 @@ int ssl_cpu_avx2_fma(void) {
   return 0;
 #endif
 }
+
+int ssl_cpu_avx512f(void) {
+#if SSL_HAVE_X86
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("avx512f");
+#else
+  return 0;
+#endif
+}

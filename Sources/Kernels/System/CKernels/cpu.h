@@ -11,5 +11,7 @@
 
 /// 1 when the CPU runs AVX2 and FMA instructions (the kernels' vector paths), else 0.
 int ssl_cpu_avx2_fma(void);
+/// 1 when the CPU (and the OS, which must save zmm state) runs AVX-512F instructions, else 0.
+int ssl_cpu_avx512f(void);
 
 #endif

@@ -1,6 +1,7 @@
-// CKernels.h — the few kernels of `Kernels` written in C because they need AVX2 chosen at run
-// time: products of a fixed, pre-packed matrix X [n, d] with thin matrices of K ≪ d outputs
-// (linear models' logits and gradients; Swift side: Kernels/BLAS/PanelMatrix.swift), a vector
+// CKernels.h — the few kernels of `Kernels` written in C because they need AVX2 (or AVX-512)
+// chosen at run time: products of a fixed, pre-packed matrix X [n, d] with thin matrices of
+// K ≪ d outputs (linear models' logits and gradients; Swift side:
+// Kernels/BLAS/PanelMatrix.swift), a vector
 // exp (Kernels/Math/VectorExp.swift), the F(4×4, 3×3) Winograd tile transforms (Swift side:
 // Kernels/Convolution/WinogradTiling.swift), and OpenBLAS's kernel-set choice on AMD Zen 4
 // (Kernels/BLAS/BLAS.swift), which needs a constructor that runs before any Swift code.
@@ -11,35 +12,43 @@
 
 /// Rows of a panel: X is packed in panels of 16 rows (or 16 columns), zero-padded.
 #define SSL_PANEL 16
-/// Outputs per block of a thin operand (W or G), zero-padded.
-#define SSL_BLOCK 6
+/// The most outputs per block of a thin operand (W or G); see ssl_panel_block.
+#define SSL_BLOCK_MAX 8
 
-/// 1 when the AVX2 + FMA kernels run on this CPU, 0 when the portable ones do.
+/// The panel kernels' instruction sets, in increasing order.
+enum { SSL_PANEL_PORTABLE = 0, SSL_PANEL_AVX2 = 1, SSL_PANEL_AVX512 = 2 };
+/// The kernel level the products run: the best this CPU has, at most the cap. Read it once per
+/// product and pass it to both the packing and the product.
+int ssl_panel_level(void);
+/// 1 when a vector kernel (AVX2 + FMA or AVX-512F) runs, 0 when the portable one does.
 int ssl_panel_accelerated(void);
-/// Forces the portable kernels (tests); returns the previous setting.
-int ssl_panel_force_portable(int force);
+/// Caps the level (tests); returns the previous cap.
+int ssl_panel_cap_level(int cap);
+/// Outputs per block of a thin operand at a level, zero-padded: 8 for AVX-512, else 6.
+int ssl_panel_block(int level);
 
 /// X [n, d] row-major → rows as lanes: [ceil(n/16)][d][16].
 void ssl_pack_rows16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
 /// X [n, d] row-major → columns as lanes: [ceil(d/16)][n][16].
 void ssl_pack_cols16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
-/// Block b (< ceil(k/6)) of a packed thin matrix holds outputs [start, start + size); the
-/// sizes differ by at most one (37 → 6, 6, 5, 5, 5, 5, 5).
-void ssl_thin_block(ptrdiff_t k, ptrdiff_t b, ptrdiff_t *start, ptrdiff_t *size);
+/// Block b (< ceil(k/block)) of a packed thin matrix holds outputs [start, start + size); the
+/// sizes differ by at most one (37 in blocks of 6 → 6, 6, 5, 5, 5, 5, 5).
+void ssl_thin_block(ptrdiff_t k, int block, ptrdiff_t b, ptrdiff_t *start, ptrdiff_t *size);
 /// Blocks [b0, b1) of a thin matrix A (k × len, element (c, i) at a[c*stride_k + i*stride_len],
-/// rounded to float) into [ceil(k/6)][len][6], zero-padded.
+/// rounded to float) into [ceil(k/B)][len][B], B = ssl_panel_block(level), zero-padded.
 void ssl_pack_thin(const double *a, ptrdiff_t k, ptrdiff_t len, ptrdiff_t stride_k,
-                   ptrdiff_t stride_len, ptrdiff_t b0, ptrdiff_t b1, float *out);
+                   ptrdiff_t stride_len, int level, ptrdiff_t b0, ptrdiff_t b1, float *out);
 
-/// Z = X·Wᵀ + bias for the row panels [p0, p1): xr from ssl_pack_rows16, w6 = W [k, d] packed
-/// by ssl_pack_thin; bias (k values) may be NULL; writes z [n, k] row-major (rows of those
-/// panels only), each a float32 sum widened to double before the bias is added.
-void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *w6, ptrdiff_t k,
-                   const double *bias, ptrdiff_t p0, ptrdiff_t p1, double *z);
-/// O = Gᵀ·X for the column panels [p0, p1): xc from ssl_pack_cols16, g6 = G [n, k] packed by
-/// ssl_pack_thin (as k × n); writes o [k, d] row-major (columns of those panels only).
-void ssl_panel_gtx(const float *xc, ptrdiff_t n, ptrdiff_t d, const float *g6, ptrdiff_t k,
-                   ptrdiff_t p0, ptrdiff_t p1, double *o);
+/// Z = X·Wᵀ + bias for the row panels [p0, p1): xr from ssl_pack_rows16, wp = W [k, d] packed
+/// by ssl_pack_thin at the same level; bias (k values) may be NULL; writes z [n, k] row-major
+/// (rows of those panels only), each a float32 sum widened to double before the bias is added.
+void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *wp, ptrdiff_t k,
+                   const double *bias, int level, ptrdiff_t p0, ptrdiff_t p1, double *z);
+/// O = Gᵀ·X for the column panels [p0, p1): xc from ssl_pack_cols16, gp = G [n, k] packed by
+/// ssl_pack_thin (as k × n) at the same level; writes o [k, d] row-major (columns of those
+/// panels only).
+void ssl_panel_gtx(const float *xc, ptrdiff_t n, ptrdiff_t d, const float *gp, ptrdiff_t k,
+                   int level, ptrdiff_t p0, ptrdiff_t p1, double *o);
 
 /// x[i] ← exp(x[i]) for i < n (libmvec's AVX2 vector exp when available, else scalar exp).
 void ssl_exp_inplace(double *x, ptrdiff_t n);
