@@ -69,8 +69,17 @@ public final class PanelMatrix: @unchecked Sendable {
     byRows = .allocate(capacity: max(1, rowPanels * columns * lanes))
     byColumns = .allocate(capacity: max(1, columnPanels * rows * lanes))
     guard rows > 0, columns > 0, let x = values.baseAddress else { return }
-    ssl_pack_rows16(x, rows, columns, byRows.baseAddress)
-    ssl_pack_cols16(x, rows, columns, byColumns.baseAddress)
+    // The two layouts at once, one per thread (each is a single pass over X).
+    let (r, c) = (byRows.baseAddress, byColumns.baseAddress)
+    Parallel.forEachChunk(count: 2, minChunk: rows * columns >= 65_536 ? 1 : 2) { layouts in
+      for layout in layouts {
+        if layout == 0 {
+          ssl_pack_rows16(x, rows, columns, r)
+        } else {
+          ssl_pack_cols16(x, rows, columns, c)
+        }
+      }
+    }
   }
 
   deinit {

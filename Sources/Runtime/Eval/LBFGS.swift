@@ -109,12 +109,7 @@ enum LBFGS {
         break
       }
       let (fNew, gNew) = objective.move(by: t)
-      var s = d
-      VectorOps.scale(t, &s)
-      axpy(1, s, &x)
-      var y = gNew
-      axpy(-1, g, &y)
-      let sy = dot(s, y)
+      let (s, y, sy) = VectorOps.pair(step: t, direction: d, point: &x, gradient: gNew, previous: g)
       // L-BFGS-B skips the update when sᵀy ≤ eps·(−gᵀd·t).
       if sy > Double.ulpOfOne * (-slope * t) {
         if pairs.count == settings.memory { pairs.removeFirst() }
@@ -187,8 +182,8 @@ enum LBFGS {
     settings: Settings
   ) -> (step: Double?, evaluations: Int) {
     objective.setDirection(d)
-    let dNorm = dot(d, d).squareRoot()
-    var search = MoreThuente(f0: f0, g0: slope0, step: fresh ? min(1 / dNorm, 1e10) : 1)
+    var search = MoreThuente(
+      f0: f0, g0: slope0, step: fresh ? min(1 / dot(d, d).squareRoot(), 1e10) : 1)
     var evaluations = 0
     while evaluations < settings.maxLineSearchSteps {
       let (f, g) = objective.line(at: search.step)

@@ -63,9 +63,8 @@ struct LogisticLoss: LineObjective {
   }
 
   private func withPenalty() -> (value: Double, gradient: [Double]) {
-    var gradient = dataGradient
+    let gradient = VectorOps.sum(dataGradient, plus: lambda, times: x, count: weightCount)
     let penalty = VectorOps.dot(x, x, count: weightCount)
-    VectorOps.axpy(lambda, x, &gradient, count: weightCount)
     return (dataValue + 0.5 * lambda * penalty, gradient)
   }
 
@@ -188,9 +187,16 @@ struct LogisticLoss: LineObjective {
     }
     var gradient = design.transposedTimes(residual, outputs: k)
     if fitIntercept {
+      // Σᵢ Gᵢⱼ in row order for each class, the classes split over the threads.
       var bias = [Double](repeating: 0, count: k)
-      for i in 0..<n {
-        for j in 0..<k { bias[j] += residual[i * k + j] }
+      residual.withUnsafeBufferPointer { g in
+        bias.withUnsafeMutableBufferPointer { b in
+          Parallel.forEachChunk(count: k, minChunk: max(1, 16_384 / max(n, 1))) { classes in
+            for i in 0..<n {
+              for j in classes { b[j] += g[i * k + j] }
+            }
+          }
+        }
       }
       gradient.append(contentsOf: bias)
     }

@@ -79,6 +79,68 @@ enum VectorOps {
     }
   }
 
+  /// The L-BFGS pair of a step: `s ← t·d`, `x ← x + s`, `y ← g₊ − g`, and `sᵀy`, in one pass
+  /// (the same values as `scale`, `axpy(1, s, &x)`, `axpy(−1, g, &y)` and ``dot(_:_:count:)``,
+  /// bit for bit: the dot product keeps ``dot(_:_:count:)``'s chunks and lanes).
+  static func pair(
+    step t: Double, direction d: [Double], point x: inout [Double], gradient gNew: [Double],
+    previous g: [Double]
+  ) -> (s: [Double], y: [Double], sy: Double) {
+    let count = d.count
+    precondition(x.count == count && gNew.count == count && g.count == count,
+      "VectorOps.pair: \(d.count), \(x.count), \(gNew.count), \(g.count)")
+    var sy = 0.0
+    // s and y are written in full by the pass (no zero-fill first).
+    var y: [Double] = []
+    let s = [Double](unsafeUninitializedCapacity: count) { ps, sCount in
+      y = [Double](unsafeUninitializedCapacity: count) { py, yCount in
+        d.withUnsafeBufferPointer { pd in
+          gNew.withUnsafeBufferPointer { pn in
+            g.withUnsafeBufferPointer { pg in
+              x.withUnsafeMutableBufferPointer { px in
+                guard let dp = pd.baseAddress, let np = pn.baseAddress, let gp = pg.baseAddress,
+                  let xp = px.baseAddress, let sp = ps.baseAddress, let yp = py.baseAddress
+                else { return }
+                sy = sum(count) { range in
+                  for i in range {
+                    sp[i] = t * dp[i]
+                    xp[i] += 1 * sp[i]
+                    yp[i] = np[i] + -1 * gp[i]
+                  }
+                  return dot(UnsafePointer(sp), UnsafePointer(yp), range)
+                }
+              }
+            }
+          }
+        }
+        yCount = count
+      }
+      sCount = count
+    }
+    return (s, y, sy)
+  }
+
+  /// `a + α·b` over the first `count` elements, then the rest of `a`, in one pass (a penalty's
+  /// gradient added to a data gradient: the values of a copy followed by
+  /// ``axpy(_:_:_:count:)``).
+  static func sum(_ a: [Double], plus alpha: Double, times b: [Double], count: Int) -> [Double] {
+    precondition(count <= a.count && count <= b.count, "VectorOps.sum: \(a.count) vs \(b.count)")
+    return [Double](unsafeUninitializedCapacity: a.count) { out, initialized in
+      a.withUnsafeBufferPointer { pa in
+        b.withUnsafeBufferPointer { pb in
+          guard let o = out.baseAddress, let u = pa.baseAddress, let v = pb.baseAddress else {
+            return
+          }
+          chunks(a.count) { range in
+            for i in range.clamped(to: 0..<count) { o[i] = u[i] + alpha * v[i] }
+            for i in range.clamped(to: count..<a.count) { o[i] = u[i] }
+          }
+        }
+      }
+      initialized = a.count
+    }
+  }
+
   /// `Σ` of `body` over `0..<count` split into one range per worker (vectors shorter than
   /// ``parallelThreshold`` on the calling thread); partial sums are added in range order.
   private static func sum(_ count: Int, _ body: (Range<Int>) -> Double) -> Double {

@@ -1,0 +1,45 @@
+// Copyright © 2026 the ssl authors.
+
+import Kernels
+import TestSupport
+import Testing
+
+@testable import Runtime
+
+/// The fused passes of the L-BFGS step give the values of the separate operations they replace,
+/// on a vector long enough to be split over two threads and on a short one.
+@Suite(.serialized) struct VectorOpsTests {
+  static func vectors(_ count: Int, seed: UInt64) -> [[Double]] {
+    var rng = SeededGenerator(seed: seed)
+    return (0..<4).map { _ in (0..<count).map { _ in Double.random(in: -2...2, using: &rng) } }
+  }
+
+  @Test(arguments: [7, 75_776])
+  func pairIsScaleStepDifferenceAndDot(count: Int) {
+    let before = BLASThreads.current
+    defer { BLASThreads.set(before) }
+    BLASThreads.set(2)
+    let v = Self.vectors(count, seed: UInt64(count))
+    let (d, x0, gNew, g) = (v[0], v[1], v[2], v[3])
+    let t = 0.318
+    var x = x0
+    let (s, y, sy) = VectorOps.pair(step: t, direction: d, point: &x, gradient: gNew, previous: g)
+    // Each element is one rounded operation, so plain loops give the exact expected values.
+    #expect(s == d.map { t * $0 })
+    #expect(x == x0.indices.map { x0[$0] + t * d[$0] })
+    #expect(y == gNew.indices.map { gNew[$0] - g[$0] })
+    #expect(sy == VectorOps.dot(s, y), "the dot product's chunks and lanes")
+    let plain = s.indices.reduce(0.0) { $0 + s[$1] * y[$1] }
+    #expect(abs(sy - plain) <= 1e-12 * s.indices.reduce(0.0) { $0 + abs(s[$1] * y[$1]) })
+  }
+
+  @Test(arguments: [7, 75_776])
+  func sumAddsThePenaltyToTheFirstElementsOnly(count: Int) {
+    let v = Self.vectors(count, seed: 9 + UInt64(count))
+    let weights = count - 3
+    let out = VectorOps.sum(v[0], plus: 0.25, times: v[1], count: weights)
+    #expect(out.count == count)
+    #expect(Array(out[..<weights]) == (0..<weights).map { v[0][$0] + 0.25 * v[1][$0] })
+    #expect(Array(out[weights...]) == Array(v[0][weights...]))
+  }
+}
