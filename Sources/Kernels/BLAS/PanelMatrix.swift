@@ -9,8 +9,9 @@
 // packing 14 % of all samples), and it is the same X every time. Here X is packed twice at
 // construction — 16 rows as SIMD lanes ([⌈n/16⌉][d][16]) for X·Wᵀ, 16 columns as lanes
 // ([⌈d/16⌉][n][16]) for Gᵀ·X — and a register-blocked micro-kernel (C, `System/CKernels`:
-// 8 × 16 in AVX-512F, else 6 × 16 in AVX2 + FMA, chosen at run time) reads them directly. Only the thin operand is packed
-// per call (K·d or n·K values, rounded to float32 while packing). Measured on the 2944 × 2048,
+// 8 × 16 in AVX-512F, else 6 × 16 in AVX2 + FMA, chosen at run time) reads them directly.
+// Only the thin operand is packed per call (K·d or n·K values, rounded to float32 while
+// packing). Measured on the 2944 × 2048,
 // K = 37 shapes with 2 threads: 2.7 ms per product against 4.1 ms for `cblas_sgemm`
 // (`scripts/bench`, eval suite). The thin operand and the result are Double, the solver's
 // precision: the conversions happen in the packing and in the kernel's output scatter (with

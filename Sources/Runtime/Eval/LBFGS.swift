@@ -198,9 +198,5 @@ enum LBFGS {
 
   static func dot(_ a: [Double], _ b: [Double]) -> Double { VectorOps.dot(a, b) }
 
-  static func axpy(_ alpha: Double, _ x: [Double], _ y: inout [Double]) {
-    VectorOps.axpy(alpha, x, &y)
-  }
-
   static func normInf(_ a: [Double]) -> Double { VectorOps.normInf(a) }
 }

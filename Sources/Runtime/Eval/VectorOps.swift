@@ -1,8 +1,8 @@
 // Copyright © 2026 the ssl authors.
 //
 // VectorOps.swift — the level-1 vector algebra of the L-BFGS solver and the logistic objective
-// (dot, axpy, scale, ∞-norm, and an update fused with the next dot product) on parameter-sized
-// Double vectors (K·d: 75,776 for Pets).
+// (dot, axpy, ∞-norm, an update fused with the next dot product, and the fused bookkeeping of
+// a step) on parameter-sized Double vectors (K·d: 75,776 for Pets).
 //
 // Why not plain `for i in a.indices` loops: those are scalar (bounds checks; a strict-order FP
 // sum cannot be vectorised) and, at ~40 passes per L-BFGS step (the two-loop recursion with
@@ -79,9 +79,9 @@ enum VectorOps {
     }
   }
 
-  /// The L-BFGS pair of a step: `s ← t·d`, `x ← x + s`, `y ← g₊ − g`, and `sᵀy`, in one pass
-  /// (the same values as `scale`, `axpy(1, s, &x)`, `axpy(−1, g, &y)` and ``dot(_:_:count:)``,
-  /// bit for bit: the dot product keeps ``dot(_:_:count:)``'s chunks and lanes).
+  /// The L-BFGS pair of a step: `s ← t·d`, `x ← x + s`, `y ← g₊ − g`, and `sᵀy`, in one pass,
+  /// with the values of the separate operations bit for bit (the dot product keeps
+  /// ``dot(_:_:count:)``'s chunks and lanes).
   static func pair(
     step t: Double, direction d: [Double], point x: inout [Double], gradient gNew: [Double],
     previous g: [Double]
@@ -188,16 +188,6 @@ enum VectorOps {
         chunks(count) { range in
           for i in range { d[i] += alpha * s[i] }
         }
-      }
-    }
-  }
-
-  /// `y ← α·y`.
-  static func scale(_ alpha: Double, _ y: inout [Double]) {
-    y.withUnsafeMutableBufferPointer { py in
-      guard let d = py.baseAddress else { return }
-      chunks(py.count) { range in
-        for i in range { d[i] *= alpha }
       }
     }
   }
