@@ -9,6 +9,12 @@
 // form) with scipy L-BFGS-B's line search, MINPACK-2's Moré–Thuente `dcsrch` (LineSearch.swift;
 // ftol 1e-3, gtol 0.9, xtol 0.1; first step of a run 1/‖d‖₂, later steps 1; a pair is skipped
 // when sᵀy ≤ eps·(−gᵀs)). Stopping rules: see `LogisticRegressionConfig`.
+//
+// Cost: on a Pets-sized probe (K·d = 75,776) the recursion streams the stored pairs (12 MB with
+// m = 10) twice per direction from memory — the packed features pass through L3 at every step —
+// about 0.9 ms, a tenth of the sweep. The pairs stay Double, as scipy keeps them. Rounding
+// them to float32 (which would halve that traffic) was checked on the Pets-sized bench: the
+// same 203 + 11 steps and chosen C, the refit objective 2e-10 (relative) away; not done.
 
 /// An objective the minimiser can move along lines. The conforming type keeps the current
 /// point; ``LBFGS`` owns the step algebra.
