@@ -17,8 +17,9 @@
 // precision: the conversions happen in the packing and in the kernel's output scatter (with
 // the logits' bias), not in extra passes over Swift arrays.
 //
-// Memory: two packed copies of X (2·n·d floats, rounded up to whole panels). Callers that use
-// X once should call `GEMM.sgemm` on the row-major original instead.
+// Memory: two packed copies of X (2·n·d floats, rounded up to whole panels; from 2 MiB up in
+// 2 MiB units, huge pages where the kernel grants them). Callers that use X once should call
+// `GEMM.sgemm` on the row-major original instead.
 //
 // Numerics: every output is a float32 sum over the reduction index in increasing order (one
 // FMA per term on the AVX2 path), like an sgemm inner kernel without k-blocking, of float32
@@ -67,8 +68,8 @@ public final class PanelMatrix: @unchecked Sendable {
     let lanes = Int(SSL_PANEL)
     rowPanels = (rows + lanes - 1) / lanes
     columnPanels = (columns + lanes - 1) / lanes
-    byRows = .allocate(capacity: max(1, rowPanels * columns * lanes))
-    byColumns = .allocate(capacity: max(1, columnPanels * rows * lanes))
+    byRows = Self.allocate(max(1, rowPanels * columns * lanes))
+    byColumns = Self.allocate(max(1, columnPanels * rows * lanes))
     guard rows > 0, columns > 0, let x = values.baseAddress else { return }
     // The two layouts at once, one per thread (each is a single pass over X).
     let (r, c) = (byRows.baseAddress, byColumns.baseAddress)
@@ -84,8 +85,24 @@ public final class PanelMatrix: @unchecked Sendable {
   }
 
   deinit {
-    byRows.deallocate()
-    byColumns.deallocate()
+    ssl_huge_free(byRows.baseAddress)
+    ssl_huge_free(byColumns.baseAddress)
+  }
+
+  /// Storage for a packed copy: from 2 MiB up, 2 MiB-aligned and advised to use huge pages
+  /// (each product streams a whole copy; see `ssl_huge_alloc`).
+  private static func allocate(_ count: Int) -> UnsafeMutableBufferPointer<Float> {
+    guard let raw = ssl_huge_alloc(count * MemoryLayout<Float>.stride) else {
+      fatalError("PanelMatrix: out of memory for \(count) floats")
+    }
+    return UnsafeMutableBufferPointer(
+      start: raw.bindMemory(to: Float.self, capacity: count), count: count)
+  }
+
+  /// The start addresses of the two packed copies (test hook: their alignment).
+  @_spi(Testing)
+  public var storageAddresses: [UInt] {
+    [byRows, byColumns].map { UInt(bitPattern: $0.baseAddress) }
   }
 
   /// `Z = X·Wᵀ + b`: `w` is row-major `[outputs, d]`, `bias` holds `outputs` values (or is

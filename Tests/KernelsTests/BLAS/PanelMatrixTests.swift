@@ -103,6 +103,21 @@ import Testing
     #expect(gap <= 1e-5 * scale, "max gap \(gap) vs max |z| \(scale)")
   }
 
+  /// Packed copies of 2 MiB or more start on a 2 MiB boundary, where huge pages can back
+  /// them; smaller ones on a 64-byte boundary.
+  @Test func storageAlignment() {
+    for (rows, columns, alignment) in [(520, 1024, 2 << 20), (33, 40, 64)] {
+      let x = [Float](repeating: 1, count: rows * columns)
+      let panels = x.withUnsafeBufferPointer {
+        PanelMatrix(rows: rows, columns: columns, values: $0)
+      }
+      #expect(panels.storageAddresses.count == 2)
+      for address in panels.storageAddresses {
+        #expect(address != 0 && address % UInt(alignment) == 0, "\(String(address, radix: 16))")
+      }
+    }
+  }
+
   @Test func emptyShapesWriteZeros() {
     let panels = [Float]().withUnsafeBufferPointer { PanelMatrix(rows: 3, columns: 0, values: $0) }
     var z = [Double](repeating: .nan, count: 3 * 2)

@@ -20,7 +20,11 @@
 #include "CKernels.h"
 #include "cpu.h"
 
+#include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 static int level_cap = SSL_PANEL_AVX512;
 
@@ -39,6 +43,26 @@ int ssl_panel_level(void) {
 int ssl_panel_accelerated(void) { return ssl_panel_level() != SSL_PANEL_PORTABLE; }
 
 int ssl_panel_block(int level) { return level == SSL_PANEL_AVX512 ? 8 : 6; }
+
+// MARK: - Storage
+
+// X's packed copies are streamed whole at every product (24 MB each for Pets). In 4 KiB pages
+// that is 6,000 TLB entries per pass, beyond the L2 TLB; in 2 MiB pages the C harness (one
+// thread, 2944 × 2048, K = 37, best of 100, three alternations) ran a product in 4.19–4.26 ms
+// against 4.50–4.61 ms.
+#define SSL_HUGE_PAGE ((size_t)2 << 20)
+
+void *ssl_huge_alloc(size_t bytes) {
+  if (bytes < SSL_HUGE_PAGE) return aligned_alloc(64, bytes == 0 ? 64 : (bytes + 63) / 64 * 64);
+  size_t rounded = (bytes + SSL_HUGE_PAGE - 1) / SSL_HUGE_PAGE * SSL_HUGE_PAGE;
+  void *p = aligned_alloc(SSL_HUGE_PAGE, rounded);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (p) (void)madvise(p, rounded, MADV_HUGEPAGE);  // advice only: failure changes nothing
+#endif
+  return p;
+}
+
+void ssl_huge_free(void *p) { free(p); }
 
 // MARK: - Packing
 

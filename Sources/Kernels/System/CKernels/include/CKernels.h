@@ -27,6 +27,12 @@ int ssl_panel_cap_level(int cap);
 /// Outputs per block of a thin operand at a level, zero-padded: 8 for AVX-512, else 6.
 int ssl_panel_block(int level);
 
+/// At least `bytes` of memory; from 2 MiB up aligned to 2 MiB and advised to be backed by
+/// transparent huge pages (Linux), below that 64-byte aligned. NULL when out of memory.
+/// Release with ssl_huge_free.
+void *ssl_huge_alloc(size_t bytes);
+void ssl_huge_free(void *p);
+
 /// X [n, d] row-major → rows as lanes: [ceil(n/16)][d][16].
 void ssl_pack_rows16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
 /// X [n, d] row-major → columns as lanes: [ceil(d/16)][n][16].
