@@ -121,10 +121,10 @@ void ssl_pack_thin(const double *a, ptrdiff_t k, ptrdiff_t len, ptrdiff_t stride
 // MARK: - Micro-kernels: tile[c][lane] = Σ_i thin[i][c] · panel[i][lane], c < rows, i < len
 //
 // `rows` (1…block) is the number of real outputs in the block; `thin` holds `block` values per
-// step i. Blocks are balanced
-// (`ssl_thin_block`: 37 = 6 + 6 + 5·5, not 6·6 + 1), because a block of R rows keeps only 2·R
-// FMA chains in flight: one row (2 chains) runs at a quarter of the FMA rate, and on the
-// Pets-sized sweep that last row took 9 % of the kernel's samples for 1/37 of its work.
+// step i. Blocks are balanced (`ssl_thin_block`: 37 = 6 + 6 + 5·5, not 6·6 + 1; with blocks of
+// 8, 8 + 8 + 7·3), because a block of R rows keeps only 2·R (AVX2) or R (AVX-512) FMA chains
+// in flight: one row (2 chains) runs at a quarter of the FMA rate, and on the Pets-sized sweep
+// that last row took 9 % of the kernel's samples for 1/37 of its work.
 
 typedef float tile_t[SSL_BLOCK_MAX][SSL_PANEL];
 
