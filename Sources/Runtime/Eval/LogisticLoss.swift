@@ -63,7 +63,7 @@ struct LogisticLoss: LineObjective {
   }
 
   private func withPenalty() -> (value: Double, gradient: [Double]) {
-    let gradient = VectorOps.sum(dataGradient, plus: lambda, times: x, count: weightCount)
+    let gradient = VectorOps.adding(dataGradient, lambda, times: x, count: weightCount)
     let penalty = VectorOps.dot(x, x, count: weightCount)
     return (dataValue + 0.5 * lambda * penalty, gradient)
   }

@@ -104,8 +104,8 @@ enum VectorOps {
                 sy = sum(count) { range in
                   for i in range {
                     sp[i] = t * dp[i]
-                    xp[i] += 1 * sp[i]
-                    yp[i] = np[i] + -1 * gp[i]
+                    xp[i] += sp[i]
+                    yp[i] = np[i] - gp[i]
                   }
                   return dot(UnsafePointer(sp), UnsafePointer(yp), range)
                 }
@@ -123,8 +123,9 @@ enum VectorOps {
   /// `a + α·b` over the first `count` elements, then the rest of `a`, in one pass (a penalty's
   /// gradient added to a data gradient: the values of a copy followed by
   /// ``axpy(_:_:_:count:)``).
-  static func sum(_ a: [Double], plus alpha: Double, times b: [Double], count: Int) -> [Double] {
-    precondition(count <= a.count && count <= b.count, "VectorOps.sum: \(a.count) vs \(b.count)")
+  static func adding(_ a: [Double], _ alpha: Double, times b: [Double], count: Int) -> [Double] {
+    precondition(count <= a.count && count <= b.count,
+      "VectorOps.adding: \(a.count) vs \(b.count)")
     return [Double](unsafeUninitializedCapacity: a.count) { out, initialized in
       a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in

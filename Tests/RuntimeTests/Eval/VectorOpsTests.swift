@@ -34,10 +34,10 @@ import Testing
   }
 
   @Test(arguments: [7, 75_776])
-  func sumAddsThePenaltyToTheFirstElementsOnly(count: Int) {
+  func addingTouchesTheFirstElementsOnly(count: Int) {
     let v = Self.vectors(count, seed: 9 + UInt64(count))
     let weights = count - 3
-    let out = VectorOps.sum(v[0], plus: 0.25, times: v[1], count: weights)
+    let out = VectorOps.adding(v[0], 0.25, times: v[1], count: weights)
     #expect(out.count == count)
     #expect(Array(out[..<weights]) == (0..<weights).map { v[0][$0] + 0.25 * v[1][$0] })
     #expect(Array(out[weights...]) == Array(v[0][weights...]))

@@ -34,10 +34,16 @@ int ssl_panel_cap_level(int cap) {
   return old;
 }
 
+// The CPU's best level, detected on first use (every caller computes the same value).
+static int best_level = -1;
+
 int ssl_panel_level(void) {
-  int best = SSL_PANEL_PORTABLE;
-  if (ssl_cpu_avx2_fma()) best = ssl_cpu_avx512f() ? SSL_PANEL_AVX512 : SSL_PANEL_AVX2;
-  return best < level_cap ? best : level_cap;
+  if (best_level < 0) {
+    int best = SSL_PANEL_PORTABLE;
+    if (ssl_cpu_avx2_fma()) best = ssl_cpu_avx512f() ? SSL_PANEL_AVX512 : SSL_PANEL_AVX2;
+    best_level = best;
+  }
+  return best_level < level_cap ? best_level : level_cap;
 }
 
 int ssl_panel_accelerated(void) { return ssl_panel_level() != SSL_PANEL_PORTABLE; }
@@ -167,7 +173,8 @@ static inline void tile_avx2_rows(const float *panel, const float *thin, ptrdiff
 
 #define SSL_TILE_AVX2(R)                                                                  \
   __attribute__((target("avx2,fma"))) static void tile_avx2_##R(                          \
-      const float *panel, const float *thin, ptrdiff_t len, tile_t tile) {               \
+      const float *panel, const float *thin, ptrdiff_t len, int rows, tile_t tile) {     \
+    (void)rows;                                                                           \
     tile_avx2_rows(panel, thin, len, R, tile);                                            \
   }
 SSL_TILE_AVX2(1)
@@ -176,18 +183,6 @@ SSL_TILE_AVX2(3)
 SSL_TILE_AVX2(4)
 SSL_TILE_AVX2(5)
 SSL_TILE_AVX2(6)
-
-static void tile_avx2(const float *panel, const float *thin, ptrdiff_t len, int rows,
-                      tile_t tile) {
-  switch (rows) {
-  case 1: tile_avx2_1(panel, thin, len, tile); break;
-  case 2: tile_avx2_2(panel, thin, len, tile); break;
-  case 3: tile_avx2_3(panel, thin, len, tile); break;
-  case 4: tile_avx2_4(panel, thin, len, tile); break;
-  case 5: tile_avx2_5(panel, thin, len, tile); break;
-  default: tile_avx2_6(panel, thin, len, tile); break;
-  }
-}
 
 // The same for AVX-512F: R zmm accumulators (R ≤ 8 of the 32 registers), one panel load and R
 // broadcast FMAs per step.
@@ -206,7 +201,8 @@ static inline void tile_avx512_rows(const float *panel, const float *thin, ptrdi
 
 #define SSL_TILE_AVX512(R)                                                                \
   __attribute__((target("avx512f"))) static void tile_avx512_##R(                         \
-      const float *panel, const float *thin, ptrdiff_t len, tile_t tile) {               \
+      const float *panel, const float *thin, ptrdiff_t len, int rows, tile_t tile) {     \
+    (void)rows;                                                                           \
     tile_avx512_rows(panel, thin, len, R, tile);                                          \
   }
 SSL_TILE_AVX512(1)
@@ -218,29 +214,24 @@ SSL_TILE_AVX512(6)
 SSL_TILE_AVX512(7)
 SSL_TILE_AVX512(8)
 
-static void tile_avx512(const float *panel, const float *thin, ptrdiff_t len, int rows,
-                        tile_t tile) {
-  switch (rows) {
-  case 1: tile_avx512_1(panel, thin, len, tile); break;
-  case 2: tile_avx512_2(panel, thin, len, tile); break;
-  case 3: tile_avx512_3(panel, thin, len, tile); break;
-  case 4: tile_avx512_4(panel, thin, len, tile); break;
-  case 5: tile_avx512_5(panel, thin, len, tile); break;
-  case 6: tile_avx512_6(panel, thin, len, tile); break;
-  case 7: tile_avx512_7(panel, thin, len, tile); break;
-  default: tile_avx512_8(panel, thin, len, tile); break;
-  }
-}
 #endif
 
 typedef void (*tile_fn)(const float *, const float *, ptrdiff_t, int, tile_t);
 
-static tile_fn pick(int level) {
+// The tile of a level for `rows` outputs (1…block): the vector kernels are specialised per row
+// count (their loops over R unroll, the accumulators stay in registers); the portable one
+// takes `rows` as an argument.
+static tile_fn pick(int level, int rows) {
 #if SSL_HAVE_X86
-  if (level == SSL_PANEL_AVX512) return tile_avx512;
-  if (level == SSL_PANEL_AVX2) return tile_avx2;
+  static const tile_fn avx2[] = {tile_avx2_1, tile_avx2_2, tile_avx2_3,
+                                 tile_avx2_4, tile_avx2_5, tile_avx2_6};
+  static const tile_fn avx512[] = {tile_avx512_1, tile_avx512_2, tile_avx512_3, tile_avx512_4,
+                                   tile_avx512_5, tile_avx512_6, tile_avx512_7, tile_avx512_8};
+  if (level == SSL_PANEL_AVX512) return avx512[rows - 1];
+  if (level == SSL_PANEL_AVX2) return avx2[rows - 1];
 #else
   (void)level;
+  (void)rows;
 #endif
   return tile_portable;
 }
@@ -249,7 +240,6 @@ static tile_fn pick(int level) {
 
 void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *wp, ptrdiff_t k,
                    const double *bias, int level, ptrdiff_t p0, ptrdiff_t p1, double *z) {
-  tile_fn tile_of = pick(level);
   const int block = ssl_panel_block(level);
   ptrdiff_t blocks = (k + block - 1) / block;
   tile_t tile;
@@ -259,7 +249,7 @@ void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *wp, p
     for (ptrdiff_t b = 0; b < blocks; b++) {
       ptrdiff_t c0, cols;
       ssl_thin_block(k, block, b, &c0, &cols);
-      tile_of(xr + p * d * SSL_PANEL, wp + b * d * block, d, (int)cols, tile);
+      pick(level, (int)cols)(xr + p * d * SSL_PANEL, wp + b * d * block, d, (int)cols, tile);
       for (ptrdiff_t lane = 0; lane < rows; lane++) {
         double *row = z + (r0 + lane) * k + c0;
         for (ptrdiff_t c = 0; c < cols; c++)
@@ -271,7 +261,6 @@ void ssl_panel_xwt(const float *xr, ptrdiff_t n, ptrdiff_t d, const float *wp, p
 
 void ssl_panel_gtx(const float *xc, ptrdiff_t n, ptrdiff_t d, const float *gp, ptrdiff_t k,
                    int level, ptrdiff_t p0, ptrdiff_t p1, double *o) {
-  tile_fn tile_of = pick(level);
   const int block = ssl_panel_block(level);
   ptrdiff_t blocks = (k + block - 1) / block;
   tile_t tile;
@@ -281,7 +270,7 @@ void ssl_panel_gtx(const float *xc, ptrdiff_t n, ptrdiff_t d, const float *gp, p
     for (ptrdiff_t b = 0; b < blocks; b++) {
       ptrdiff_t c0, cols;
       ssl_thin_block(k, block, b, &c0, &cols);
-      tile_of(xc + p * n * SSL_PANEL, gp + b * n * block, n, (int)cols, tile);
+      pick(level, (int)cols)(xc + p * n * SSL_PANEL, gp + b * n * block, n, (int)cols, tile);
       for (ptrdiff_t c = 0; c < cols; c++) {
         double *row = o + (c0 + c) * d + j0;
         for (ptrdiff_t j = 0; j < width; j++) row[j] = (double)tile[c][j];
