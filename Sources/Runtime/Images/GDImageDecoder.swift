@@ -59,10 +59,8 @@ public enum GDImageDecoder {
       guard supportedFormats.contains(format) else {
         return .failure(.unsupportedFormat(path: path, format: format.rawValue))
       }
-      // Either side over the limit is checked first, so the product cannot overflow.
       if let (width, height) = ImageHeader.declaredSize(raw, format: format),
-        width > ImageHeader.maxPixels || height > ImageHeader.maxPixels
-          || width * height > ImageHeader.maxPixels
+        ImageHeader.isTooLarge(width: width, height: height)
       {
         return .failure(.tooLarge(path: path, width: width, height: height))
       }

@@ -10,7 +10,8 @@ public enum ImageError: Error, Equatable, Sendable {
   case unsupportedFormat(path: String, format: String)
   /// The decoder rejected the bytes (truncated or corrupt file).
   case corrupt(path: String, format: ImageFormat)
-  /// The header declares more pixels than ``ImageHeader/maxPixels`` (a decompression bomb).
+  /// The header declares more pixels than ``ImageHeader/isTooLarge(width:height:)`` allows (a
+  /// decompression bomb).
   case tooLarge(path: String, width: Int, height: Int)
 
   // MARK: Geometry
@@ -34,7 +35,8 @@ extension ImageError: CustomStringConvertible {
       return "\(path): \(reason)"
     case .tooLarge(let path, let width, let height):
       return "\(path): declares \(width) × \(height) pixels, more than the limit of "
-        + "\(ImageHeader.maxPixels) (Pillow's decompression-bomb limit); not decoded"
+        + "\(ImageHeader.maxPixels) (Pillow's decompression-bomb limit, counting "
+        + "\(ImageHeader.rowOverheadPixels) more per row for libgd's row allocations); not decoded"
     }
   }
 

@@ -5,11 +5,29 @@
 // files with `DecompressionBombError` above 2 × `Image.MAX_IMAGE_PIXELS` (178,956,970 pixels),
 // and so do we, with the same threshold. A header we cannot read is left to the decoder, which
 // then rejects the file as corrupt.
+//
+// One deliberate difference from Pillow: libgd allocates every row on its own (a row pointer
+// and a heap block of at least 32 bytes), so a tall, narrow image costs far more than its
+// pixels. A 70-byte BMP declaring 1 × 170,000,000 pixels, under Pillow's limit, made libgd ask
+// for about 7 GB before reading a single pixel (found by `scripts/fuzz image`). We therefore
+// count each row as ``rowOverheadPixels`` extra pixels; for images wider than a few hundred
+// pixels the limit is Pillow's to within a few per cent.
 
 /// Declared image sizes, read from headers without decoding.
 public enum ImageHeader {
   /// Pillow's decompression-bomb threshold: 2 × `MAX_IMAGE_PIXELS` = 2 × ⌊2³⁰ / 4 / 3⌋.
   public static let maxPixels = 2 * (1024 * 1024 * 1024 / 4 / 3)
+
+  /// What one row costs libgd beyond its pixels, in 4-byte pixels: an 8-byte row pointer and
+  /// glibc's 32-byte minimum heap block.
+  public static let rowOverheadPixels = 10
+
+  /// Whether decoding `width × height` pixels would pass the limit: ``maxPixels``, counting
+  /// ``rowOverheadPixels`` more for every row.
+  public static func isTooLarge(width: Int, height: Int) -> Bool {
+    // Either side over the limit is checked first, so the product cannot overflow.
+    width > maxPixels || height > maxPixels || height * (width + rowOverheadPixels) > maxPixels
+  }
 
   /// The width and height the header of `bytes` declares, or nil if it cannot be read.
   ///

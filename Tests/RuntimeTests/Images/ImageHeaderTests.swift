@@ -51,6 +51,25 @@ import Testing
     }
   }
 
+  @Test func tallNarrowImagesCountTheirRows() throws {
+    // 1 × 170,000,000 is under Pillow's limit, but libgd would allocate 170 million rows, each
+    // an 8-byte pointer and a 32-byte heap block (about 7 GB): refused before decoding.
+    let bmp = try #require(FileManager.default.contents(
+      atPath: Self.tests.appendingPathComponent("Fuzz/Corpus/image/crash-tall-bmp").path))
+    #expect(throws: ImageError.tooLarge(path: "tall.bmp", width: 1, height: 170_000_000)) {
+      try GDImageDecoder.decode(bmp, path: "tall.bmp")
+    }
+    // Each row counts 10 pixels more: ⌊178,956,970 / 11⌋ = 16,268,815 rows of one pixel.
+    #expect(!ImageHeader.isTooLarge(width: 1, height: 16_268_815))
+    #expect(ImageHeader.isTooLarge(width: 1, height: 16_268_816))
+    // 13,000 × 13,000 = 169e6 (+ 130,000 for its rows) passes; 13,377² = 178,944,129 is under
+    // Pillow's limit but not with its rows (13,377 × 13,387 = 179,077,899).
+    #expect(!ImageHeader.isTooLarge(width: 13_000, height: 13_000))
+    #expect(ImageHeader.isTooLarge(width: 13_377, height: 13_377))
+    #expect(ImageHeader.isTooLarge(width: ImageHeader.maxPixels + 1, height: 1))
+    #expect(ImageHeader.isTooLarge(width: 1, height: ImageHeader.maxPixels + 1))
+  }
+
   @Test func unreadableHeadersAreLeftToTheDecoder() {
     let truncated: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]
     truncated.withUnsafeBytes { raw in
