@@ -59,9 +59,11 @@ public enum GDImageDecoder {
       guard supportedFormats.contains(format) else {
         return .failure(.unsupportedFormat(path: path, format: format.rawValue))
       }
-      if let (width, height) = ImageHeader.declaredSize(raw, format: format),
-        ImageHeader.isTooLarge(width: width, height: height)
-      {
+      // No size, no decoding: libgd allocates whatever size it finds (see ImageHeader).
+      guard let (width, height) = ImageHeader.declaredSize(raw, format: format) else {
+        return .failure(.corrupt(path: path, format: format))
+      }
+      if ImageHeader.isTooLarge(width: width, height: height) {
         return .failure(.tooLarge(path: path, width: width, height: height))
       }
       if format == .jpeg && !hasEndOfImage(raw) {

@@ -8,7 +8,8 @@ public enum ImageError: Error, Equatable, Sendable {
   case unreadable(path: String, reason: String)
   /// The bytes are not in a format this build can decode (the magic bytes are named).
   case unsupportedFormat(path: String, format: String)
-  /// The decoder rejected the bytes (truncated or corrupt file).
+  /// The decoder rejected the bytes, or the header's image size cannot be read (truncated or
+  /// corrupt file).
   case corrupt(path: String, format: ImageFormat)
   /// The header declares more pixels than ``ImageHeader/isTooLarge(width:height:)`` allows (a
   /// decompression bomb).

@@ -3,8 +3,11 @@
 // The pixel size a file declares, read from its header before any decoder allocates. A
 // 60-byte PNG can claim 60000 × 60000 pixels and make libgd ask for 14 GB; Pillow refuses such
 // files with `DecompressionBombError` above 2 × `Image.MAX_IMAGE_PIXELS` (178,956,970 pixels),
-// and so do we, with the same threshold. A header we cannot read is left to the decoder, which
-// then rejects the file as corrupt.
+// and so do we, with the same threshold. A file whose size we cannot read is not handed to
+// libgd at all but reported as corrupt: the decoders are more lenient than a header check (libjpeg
+// skips stray bytes between markers), and a size nobody checked can be 65,326 × 8,230 pixels in a
+// 223-byte file (found by `scripts/fuzz image`). Each reader below follows its decoder's walk, so
+// every file the decoder would accept has a readable size.
 //
 // One deliberate difference from Pillow: libgd allocates every row on its own (a row pointer
 // and a heap block of at least 32 bytes), so a tall, narrow image costs far more than its
@@ -63,12 +66,17 @@ public enum ImageHeader {
     }
   }
 
-  /// The first start-of-frame marker's size, walking the marker segments up to start-of-scan.
+  /// The first start-of-frame marker's size, walking the marker segments up to start-of-scan
+  /// as libjpeg's `next_marker` does: bytes before a marker's `FF` are skipped (libjpeg warns of
+  /// "extraneous bytes" and goes on; libgd reads with warnings ignored), and so are fill bytes
+  /// and stuffed `FF 00` pairs.
   private static func jpegSize(_ r: ByteView) -> (width: Int, height: Int)? {
     var i = 2
-    while let ff = r.u8(i), ff == 0xFF, let marker = r.u8(i + 1) {
-      if marker == 0xFF { i += 1; continue }  // fill byte
-      if marker == 0x01 || (0xD0...0xD8).contains(marker) { i += 2; continue }
+    while true {
+      while let b = r.u8(i), b != 0xFF { i += 1 }
+      while r.u8(i + 1) == 0xFF { i += 1 }
+      guard let marker = r.u8(i + 1) else { return nil }
+      if marker == 0x00 || marker == 0x01 || (0xD0...0xD8).contains(marker) { i += 2; continue }
       if marker == 0xDA || marker == 0xD9 { return nil }
       guard let length = r.u16be(i + 2), length >= 2 else { return nil }
       let isFrame = (0xC0...0xCF).contains(marker) && ![0xC4, 0xC8, 0xCC].contains(marker)
@@ -78,7 +86,6 @@ public enum ImageHeader {
       }
       i += 2 + length
     }
-    return nil
   }
 
   /// `VP8 ` (lossy), `VP8L` (lossless) or `VP8X` (extended canvas) sizes.

@@ -70,7 +70,7 @@ import Testing
     #expect(ImageHeader.isTooLarge(width: 1, height: ImageHeader.maxPixels + 1))
   }
 
-  @Test func unreadableHeadersAreLeftToTheDecoder() {
+  @Test func unreadableHeadersAreNotDecoded() {
     let truncated: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]
     truncated.withUnsafeBytes { raw in
       #expect(ImageHeader.declaredSize(raw, format: .png) == nil)
@@ -78,5 +78,29 @@ import Testing
     #expect(throws: ImageError.corrupt(path: "t.png", format: .png)) {
       try GDImageDecoder.decode(Data(truncated), path: "t.png")
     }
+  }
+
+  @Test func jpegMarkersAreFoundPastStrayBytes() throws {
+    // A fuzzed JPEG with three bytes inserted into its APP0 segment: libjpeg skips to the next
+    // FF and reads a 8230 × 65326 frame (Pillow's parser reads the same size); refused.
+    let fuzzed = try #require(FileManager.default.contents(
+      atPath: Self.tests.appendingPathComponent("Fuzz/Corpus/image/crash-jpeg-stray-bytes").path))
+    #expect(throws: ImageError.tooLarge(path: "f.jpg", width: 8230, height: 65326)) {
+      try GDImageDecoder.decode(fuzzed, path: "f.jpg")
+    }
+    // Stray bytes and a stuffed FF 00 after APP0 of a 15 × 9 JPEG: the size is still found,
+    // and libjpeg decodes the file.
+    let original = try #require(FileManager.default.contents(
+      atPath: Self.tests.appendingPathComponent("Fuzz/Corpus/image/progressive_15x9.jpg").path))
+    var bytes = [UInt8](original)
+    #expect(bytes[2] == 0xFF && bytes[3] == 0xE0)
+    let afterAPP0 = 4 + (Int(bytes[4]) << 8 | Int(bytes[5]))
+    bytes.insert(contentsOf: [0x12, 0x34, 0xFF, 0x00, 0x56], at: afterAPP0)
+    bytes.withUnsafeBytes { raw in
+      let size = ImageHeader.declaredSize(raw, format: .jpeg)
+      #expect(size?.width == 15 && size?.height == 9)
+    }
+    let image = try GDImageDecoder.decode(Data(bytes), path: "s.jpg")
+    #expect(image.width == 15 && image.height == 9)
   }
 }
