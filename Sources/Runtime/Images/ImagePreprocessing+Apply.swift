@@ -60,7 +60,14 @@ extension ImagePreprocessing {
     }
     var current = image
     for step in resizes.dropLast() {
+      // An intermediate image is made whole; the last resize makes only the crop window.
       let size = try checkedSize(step, current, path: path)
+      if ImageHeader.isTooLarge(width: size.width, height: size.height) {
+        throw .invalidGeometry(
+          path: path,
+          reason: "resizing \(current.width)×\(current.height) gives \(size.width)×\(size.height), "
+            + "more than the \(ImageHeader.maxPixels)-pixel limit")
+      }
       if size != (current.width, current.height) {
         current = ImageResampler.resize(
           current, width: size.width, height: size.height, filter: step.filter)

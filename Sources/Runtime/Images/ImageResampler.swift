@@ -101,8 +101,8 @@ public enum ImageResampler {
       && order.verticalFirst(inW: inW, inH: inH, outW: outW, outH: outH)
     {
       // Vertical pass over the source columns the horizontal pass reads, then horizontal.
-      let h = ResampleCoefficients(inSize: inW, outSize: outW, filter: filter)
-      let v = ResampleCoefficients(inSize: inH, outSize: outH, filter: filter)
+      let h = ResampleCoefficients(inSize: inW, outSize: outW, filter: filter, outputs: columns)
+      let v = ResampleCoefficients(inSize: inH, outSize: outH, filter: filter, outputs: rows)
       let span = h.sourceSpan(of: columns)
       let spanBytes = span.count * 3
       let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, window.height * spanBytes))
@@ -116,7 +116,8 @@ public enum ImageResampler {
       return
     }
     let vertical =
-      needVertical ? ResampleCoefficients(inSize: inH, outSize: outH, filter: filter) : nil
+      needVertical
+      ? ResampleCoefficients(inSize: inH, outSize: outH, filter: filter, outputs: rows) : nil
     // The source rows the vertical pass reads (or the window's rows when it is skipped).
     let span = vertical?.sourceSpan(of: rows) ?? rows
     let rowBytes = window.width * 3
@@ -127,7 +128,7 @@ public enum ImageResampler {
     let tempBase: UnsafePointer<UInt8>
     let tempStride: Int
     if needHorizontal {
-      let h = ResampleCoefficients(inSize: inW, outSize: outW, filter: filter)
+      let h = ResampleCoefficients(inSize: inW, outSize: outW, filter: filter, outputs: columns)
       let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, span.count * rowBytes))
       temp = buffer
       horizontalPass(
@@ -172,12 +173,13 @@ public enum ImageResampler {
           for y in rows {
             let line = src + y * stride
             for x in columns {
-              let k = wBase + x * c.kernelSize
-              var p = line + (first[x] - firstColumn) * 3
+              let e = x - c.firstOutput
+              let k = wBase + e * c.kernelSize
+              var p = line + (first[e] - firstColumn) * 3
               var s0 = ResampleCoefficients.half
               var s1 = s0
               var s2 = s0
-              for j in 0..<count[x] {
+              for j in 0..<count[e] {
                 let w = k[j]
                 s0 &+= Int32(p[0]) &* w
                 s1 &+= Int32(p[1]) &* w
@@ -206,10 +208,11 @@ public enum ImageResampler {
       guard let wBase = weights.baseAddress else { return }
       for (r, y) in rows.enumerated() {
         acc.initialize(repeating: ResampleCoefficients.half, count: rowBytes)
-        let k = wBase + y * c.kernelSize
-        for j in 0..<c.count[y] {
+        let e = y - c.firstOutput
+        let k = wBase + e * c.kernelSize
+        for j in 0..<c.count[e] {
           let w = k[j]
-          let line = temp + (c.first[y] + j - firstRow) * stride
+          let line = temp + (c.first[e] + j - firstRow) * stride
           for i in 0..<rowBytes { acc[i] &+= Int32(line[i]) &* w }
         }
         let o = out + r * rowBytes

@@ -1,8 +1,9 @@
 // Copyright © 2026 the ssl authors.
 
 import Foundation
-import Runtime
 import Testing
+
+@testable import Runtime
 
 @Suite("Pillow resize parity")
 struct ImageResizeParityTests {
@@ -38,6 +39,42 @@ struct ImageResizeParityTests {
           window == full.cropped(left: rect.x, top: rect.y, width: rect.width, height: rect.height))
       }
     }
+  }
+
+  @Test("A table for some outputs holds exactly those outputs' entries of the full table")
+  func partialCoefficientTables() {
+    for filter in ResampleFilter.allCases {
+      for (inSize, outSize) in [(61, 97), (97, 61), (1, 224), (5000, 224), (45, 45)] {
+        let full = ResampleCoefficients(inSize: inSize, outSize: outSize, filter: filter)
+        let outputs = (outSize / 3)..<(outSize / 3 + outSize / 2)
+        let part = ResampleCoefficients(
+          inSize: inSize, outSize: outSize, filter: filter, outputs: outputs)
+        let k = full.kernelSize
+        #expect(part.kernelSize == k && part.firstOutput == outputs.lowerBound)
+        #expect(part.first == Array(full.first[outputs]))
+        #expect(part.count == Array(full.count[outputs]))
+        #expect(part.weights == Array(full.weights[(outputs.lowerBound * k)..<(outputs.upperBound * k)]))
+        #expect(part.sourceSpan(of: outputs) == full.sourceSpan(of: outputs))
+      }
+    }
+  }
+
+  @Test("A one-pixel-high image costs its crop window, not its 22-million-column resize")
+  func extremeAspectRatio() throws {
+    // Shorter side 1 → 224 makes the long side 100,000 × 224 = 22.4 million columns; a table
+    // for all of them took 0.8 GB, the window's takes 224 entries.
+    let width = 100_000
+    var pixels = [UInt8](repeating: 0, count: width * 3)
+    for x in 0..<width { pixels[x * 3] = UInt8(x % 256); pixels[x * 3 + 1] = 77; pixels[x * 3 + 2] = 200 }
+    let image = RGBImage(width: width, height: 1, pixels: pixels)
+    let p = ImagePreprocessing(
+      resizes: [ResizeStep(.shorterSide(224), filter: .bicubic)], crop: 224, normalization: .none)
+    let window = try p.cropBytes(image)
+    #expect(window.width == 224 && window.height == 224)
+    // One source row: every output row is the same row, and constant channels stay constant.
+    let row = Array(window.pixels[0..<(224 * 3)])
+    for y in 1..<224 { #expect(Array(window.pixels[(y * 224 * 3)..<((y + 1) * 224 * 3)]) == row) }
+    #expect((0..<224).allSatisfy { row[$0 * 3 + 1] == 77 && row[$0 * 3 + 2] == 200 })
   }
 
   @Test("Torchvision geometry: int() long side, round-half-even crop offset")
