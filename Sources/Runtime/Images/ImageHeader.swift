@@ -104,7 +104,8 @@ public enum ImageHeader {
     }
   }
 
-  /// ImageWidth (256) and ImageLength (257) from the first IFD.
+  /// ImageWidth (256) and ImageLength (257) from the first IFD; of a repeated tag the first
+  /// entry counts, as in libtiff (which ignores the later ones).
   private static func tiffSize(_ r: ByteView) -> (width: Int, height: Int)? {
     let big = r.u8(0) == 0x4D
     func u16(_ i: Int) -> Int? { big ? r.u16be(i) : r.u16le(i) }
@@ -115,7 +116,7 @@ public enum ImageHeader {
     for k in 0..<min(count, 4096) {
       let entry = ifd + 2 + 12 * k
       guard let tag = u16(entry), let type = u16(entry + 2) else { return nil }
-      guard tag == 256 || tag == 257 else { continue }
+      guard (tag == 256 && width == nil) || (tag == 257 && height == nil) else { continue }
       let value = type == 3 ? u16(entry + 8) : u32(entry + 8)
       if tag == 256 { width = value } else { height = value }
     }
