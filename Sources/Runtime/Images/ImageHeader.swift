@@ -5,14 +5,16 @@
 // files with `DecompressionBombError` above 2 × `Image.MAX_IMAGE_PIXELS` (178,956,970 pixels),
 // and so do we, with the same threshold. A file whose size we cannot read is not handed to
 // libgd at all but reported as corrupt: the decoders are more lenient than a header check (libjpeg
-// skips stray bytes between markers), and a size nobody checked can be 65,326 × 8,230 pixels in a
-// 223-byte file (found by `scripts/fuzz image`). Each reader below follows its decoder's walk, so
-// every file the decoder would accept has a readable size.
+// skips stray bytes between markers), and a size nobody checked can be 8,230 × 65,326 pixels in a
+// 223-byte file (found by `scripts/fuzz image`). Each reader below follows its decoder's walk
+// (JPEG markers past stray bytes as libjpeg finds them, the first of a repeated TIFF tag as
+// libtiff keeps it), so a file the decoder accepts has a readable size.
 //
 // One deliberate difference from Pillow: libgd allocates every row on its own (a row pointer
 // and a heap block of at least 32 bytes), so a tall, narrow image costs far more than its
-// pixels. A 70-byte BMP declaring 1 × 170,000,000 pixels, under Pillow's limit, made libgd ask
-// for about 7 GB before reading a single pixel (found by `scripts/fuzz image`). We therefore
+// pixels. A 58-byte BMP declaring 1 × 170,000,000 pixels, under Pillow's limit, made libgd ask
+// for about 7 GB before reading a single pixel (written while chasing an out-of-memory of the
+// CI fuzz run). We therefore
 // count each row as ``rowOverheadPixels`` extra pixels; for images wider than a few hundred
 // pixels the limit is Pillow's to within a few per cent.
 
