@@ -21,6 +21,10 @@ package struct PickleMachine {
   var memo: [Int: PickleValue] = [:]
   var cells: [PickleCell] = []
   var objectCount = 0
+  /// Containers already copied out (see `PickleMachine+Materialize.swift`).
+  var materialized: [MaterializedKey: MaterializedCell] = [:]
+  /// The deepest nesting the copy-out has reached.
+  var deepestNesting = 0
   /// Every torch storage a persistent id named, by key (legacy files need their dtypes).
   package internal(set) var storages: [String: TorchStorageRef] = [:]
   /// Where the opcode being run starts, for errors.
