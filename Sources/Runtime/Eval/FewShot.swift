@@ -11,7 +11,10 @@
 // BLAS spends its time packing, and one GEMM over all episodes would compute E² cross-episode
 // blocks to keep E diagonal ones (3669 × 3000 × 2048 for the bench, 100× the needed work). So
 // episodes run in a parallel loop, each reading its support and query rows in place (no
-// gather), float32 loads, Double sums in SIMD lanes.
+// gather), float32 loads, Double sums in SIMD lanes. The support sums and the dots load eight
+// floats at a time and widen them by halves: written as plain loops, the sums stayed scalar
+// (0.19 → 0.12 s for the bench's 600 5-way 20-shot episodes, medians of four alternating runs,
+// the same accuracies bit for bit).
 
 import Foundation
 import Kernels
@@ -213,10 +216,7 @@ public enum FewShot {
       for k in 0..<way {
         let c = proto.baseAddress.map { $0 + k * d }
         guard let c else { continue }
-        for s in 0..<shot {
-          let row = episode[k][s] * d
-          for j in 0..<d { c[j] += Double(x[row + j]) }
-        }
+        for s in 0..<shot { accumulate(x, from: episode[k][s] * d, into: c, count: d) }
         var norm = 0.0
         for j in 0..<d {
           c[j] /= Double(shot)
@@ -244,35 +244,64 @@ public enum FewShot {
     return Double(correct) / Double(total)
   }
 
+  /// `c[j] += Double(x[a + j])` for `j < count`, eight floats per load (a plain loop stays
+  /// scalar: the compiler cannot rule out that `c` and `x` overlap). Same sums, same order.
+  @inline(__always)
+  private static func accumulate(
+    _ x: UnsafeBufferPointer<Float>, from a: Int, into c: UnsafeMutablePointer<Double>,
+    count: Int
+  ) {
+    guard let px = x.baseAddress else { return }
+    let u = UnsafeRawPointer(px + a)
+    let v = UnsafeMutableRawPointer(c)
+    var j = 0
+    while j + 8 <= count {
+      let f = u.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+      let lo = v.loadUnaligned(fromByteOffset: j * 8, as: SIMD4<Double>.self)
+      let hi = v.loadUnaligned(fromByteOffset: j * 8 + 32, as: SIMD4<Double>.self)
+      v.storeBytes(of: lo + SIMD4<Double>(f.lowHalf), toByteOffset: j * 8, as: SIMD4<Double>.self)
+      v.storeBytes(
+        of: hi + SIMD4<Double>(f.highHalf), toByteOffset: j * 8 + 32, as: SIMD4<Double>.self)
+      j += 8
+    }
+    while j < count {
+      c[j] += Double(px[a + j])
+      j += 1
+    }
+  }
+
   /// `Σ_j Double(x[a + j])·c[b + j]` with four SIMD4<Double> accumulators: independent partial
-  /// sums let the loop vectorise (a single running sum would serialise on its adds).
+  /// sums let the loop vectorise (a single running sum would serialise on its adds). The floats
+  /// are read eight at a time and widened by halves (one vector load instead of scalar inserts).
   @inline(__always)
   private static func dot(
     _ x: UnsafeBufferPointer<Float>, from a: Int, _ c: UnsafeMutableBufferPointer<Double>,
     from b: Int, count: Int
   ) -> Double {
     guard let px = x.baseAddress, let pc = c.baseAddress else { return 0 }
-    let u = px + a
-    let v = pc + b
+    let u = UnsafeRawPointer(px + a)
+    let v = UnsafeRawPointer(pc + b)
     var s0 = SIMD4<Double>()
     var s1 = SIMD4<Double>()
     var s2 = SIMD4<Double>()
     var s3 = SIMD4<Double>()
     var j = 0
     while j + 16 <= count {
-      s0 += SIMD4<Double>(SIMD4<Float>(u[j], u[j + 1], u[j + 2], u[j + 3]))
-        * SIMD4<Double>(v[j], v[j + 1], v[j + 2], v[j + 3])
-      s1 += SIMD4<Double>(SIMD4<Float>(u[j + 4], u[j + 5], u[j + 6], u[j + 7]))
-        * SIMD4<Double>(v[j + 4], v[j + 5], v[j + 6], v[j + 7])
-      s2 += SIMD4<Double>(SIMD4<Float>(u[j + 8], u[j + 9], u[j + 10], u[j + 11]))
-        * SIMD4<Double>(v[j + 8], v[j + 9], v[j + 10], v[j + 11])
-      s3 += SIMD4<Double>(SIMD4<Float>(u[j + 12], u[j + 13], u[j + 14], u[j + 15]))
-        * SIMD4<Double>(v[j + 12], v[j + 13], v[j + 14], v[j + 15])
+      let f0 = u.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
+      let f1 = u.loadUnaligned(fromByteOffset: j * 4 + 32, as: SIMD8<Float>.self)
+      s0 += SIMD4<Double>(f0.lowHalf) * v.loadUnaligned(fromByteOffset: j * 8, as: SIMD4<Double>.self)
+      s1 += SIMD4<Double>(f0.highHalf)
+        * v.loadUnaligned(fromByteOffset: j * 8 + 32, as: SIMD4<Double>.self)
+      s2 += SIMD4<Double>(f1.lowHalf)
+        * v.loadUnaligned(fromByteOffset: j * 8 + 64, as: SIMD4<Double>.self)
+      s3 += SIMD4<Double>(f1.highHalf)
+        * v.loadUnaligned(fromByteOffset: j * 8 + 96, as: SIMD4<Double>.self)
       j += 16
     }
     var sum = ((s0 + s1) + (s2 + s3)).sum()
+    let tail = px + a
     while j < count {
-      sum += Double(u[j]) * v[j]
+      sum += Double(tail[j]) * pc[b + j]
       j += 1
     }
     return sum
