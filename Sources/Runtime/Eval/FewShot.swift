@@ -289,7 +289,8 @@ public enum FewShot {
     while j + 16 <= count {
       let f0 = u.loadUnaligned(fromByteOffset: j * 4, as: SIMD8<Float>.self)
       let f1 = u.loadUnaligned(fromByteOffset: j * 4 + 32, as: SIMD8<Float>.self)
-      s0 += SIMD4<Double>(f0.lowHalf) * v.loadUnaligned(fromByteOffset: j * 8, as: SIMD4<Double>.self)
+      s0 += SIMD4<Double>(f0.lowHalf)
+        * v.loadUnaligned(fromByteOffset: j * 8, as: SIMD4<Double>.self)
       s1 += SIMD4<Double>(f0.highHalf)
         * v.loadUnaligned(fromByteOffset: j * 8 + 32, as: SIMD4<Double>.self)
       s2 += SIMD4<Double>(f1.lowHalf)

@@ -65,8 +65,8 @@ extension ImagePreprocessing {
       if ImageHeader.isTooLarge(width: size.width, height: size.height) {
         throw .invalidGeometry(
           path: path,
-          reason: "resizing \(current.width)×\(current.height) gives \(size.width)×\(size.height), "
-            + "more than the \(ImageHeader.maxPixels)-pixel limit")
+          reason: "resizing \(current.width)×\(current.height) gives "
+            + "\(size.width)×\(size.height), more than the \(ImageHeader.maxPixels)-pixel limit")
       }
       if size != (current.width, current.height) {
         current = ImageResampler.resize(

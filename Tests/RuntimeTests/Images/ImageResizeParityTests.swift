@@ -53,7 +53,8 @@ struct ImageResizeParityTests {
         #expect(part.kernelSize == k && part.firstOutput == outputs.lowerBound)
         #expect(part.first == Array(full.first[outputs]))
         #expect(part.count == Array(full.count[outputs]))
-        #expect(part.weights == Array(full.weights[(outputs.lowerBound * k)..<(outputs.upperBound * k)]))
+        let slice = (outputs.lowerBound * k)..<(outputs.upperBound * k)
+        #expect(part.weights == Array(full.weights[slice]))
         #expect(part.sourceSpan(of: outputs) == full.sourceSpan(of: outputs))
       }
     }
@@ -65,7 +66,11 @@ struct ImageResizeParityTests {
     // for all of them took 0.8 GB, the window's takes 224 entries.
     let width = 100_000
     var pixels = [UInt8](repeating: 0, count: width * 3)
-    for x in 0..<width { pixels[x * 3] = UInt8(x % 256); pixels[x * 3 + 1] = 77; pixels[x * 3 + 2] = 200 }
+    for x in 0..<width {
+      pixels[x * 3] = UInt8(x % 256)
+      pixels[x * 3 + 1] = 77
+      pixels[x * 3 + 2] = 200
+    }
     let image = RGBImage(width: width, height: 1, pixels: pixels)
     let p = ImagePreprocessing(
       resizes: [ResizeStep(.shorterSide(224), filter: .bicubic)], crop: 224, normalization: .none)

@@ -40,7 +40,8 @@ extension PickleMachine {
       guard !items.isEmpty else { return .tuple([]) }
       // A tuple has no cell; one the memo shares is the same array buffer, alive (held by its
       // parent) for the whole copy-out, so the buffer's address names it.
-      let key = MaterializedKey.tuple(items.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) })
+      let address = items.withUnsafeBufferPointer { Int(bitPattern: $0.baseAddress) }
+      let key = MaterializedKey.tuple(address)
       if let done = try reuse(key, depth: depth) { return done }
       let mark = beginCopy(depth: depth)
       let object = PickleObject.tuple(try materialize(items, depth: depth, onPath: &onPath))
