@@ -50,10 +50,21 @@ struct DesignMatrix {
   func timesTransposed(
     _ w: ArraySlice<Double>, bias: ArraySlice<Double>? = nil, outputs: Int
   ) -> [Double] {
+    var z: [Double] = []
+    timesTransposed(w, bias: bias, outputs: outputs, into: &z)
+    return z
+  }
+
+  /// `Z = X·Wᵀ + b` into `z`, which keeps its storage when it already holds n·outputs values
+  /// (a solver's logits, recomputed every step).
+  func timesTransposed(
+    _ w: ArraySlice<Double>, bias: ArraySlice<Double>? = nil, outputs: Int,
+    into z: inout [Double]
+  ) {
     precondition(w.count == outputs * columns, "DesignMatrix: weight shape")
     precondition(bias == nil || bias!.count == outputs, "DesignMatrix: bias shape")
-    if rows == 0 || outputs == 0 { return [] }
-    var z = [Double](repeating: 0, count: rows * outputs)
+    VectorOps.resize(&z, to: rows * outputs)
+    if rows == 0 || outputs == 0 { return }
     if let panels {
       w.withUnsafeBufferPointer { b in
         z.withUnsafeMutableBufferPointer { c in
@@ -66,7 +77,7 @@ struct DesignMatrix {
           }
         }
       }
-      return z
+      return
     }
     if double.isEmpty {
       let wf = w.map(Float.init)
@@ -96,19 +107,26 @@ struct DesignMatrix {
         for j in 0..<outputs { z[i * outputs + j] += b[j] }
       }
     }
-    return z
   }
 
   /// `Gᵀ·X` for `G` of shape [n, outputs]; returns [outputs, d].
   func transposedTimes(_ g: [Double], outputs: Int) -> [Double] {
-    precondition(g.count == rows * outputs, "DesignMatrix: residual shape")
-    if columns == 0 || outputs == 0 { return [] }
     var out = [Double](repeating: 0, count: outputs * columns)
+    out.withUnsafeMutableBufferPointer { transposedTimes(g, outputs: outputs, into: $0) }
+    return out
+  }
+
+  /// `Gᵀ·X` into `out` (outputs·d values, all overwritten): a solver's gradient, written into
+  /// the front of its parameter-sized buffer.
+  func transposedTimes(
+    _ g: [Double], outputs: Int, into out: UnsafeMutableBufferPointer<Double>
+  ) {
+    precondition(g.count == rows * outputs, "DesignMatrix: residual shape")
+    precondition(out.count == outputs * columns, "DesignMatrix: output shape")
+    if columns == 0 || outputs == 0 { return }
     if let panels {
-      g.withUnsafeBufferPointer { a in
-        out.withUnsafeMutableBufferPointer { panels.transposedTimes(a, outputs: outputs, into: $0) }
-      }
-      return out
+      g.withUnsafeBufferPointer { panels.transposedTimes($0, outputs: outputs, into: out) }
+      return
     }
     if double.isEmpty {
       let gf = g.map(Float.init)
@@ -122,16 +140,13 @@ struct DesignMatrix {
         }
       }
       for i in out.indices { out[i] = Double(of[i]) }
-      return out
+      return
     }
     g.withUnsafeBufferPointer { a in
       double.withUnsafeBufferPointer { b in
-        out.withUnsafeMutableBufferPointer { c in
-          GEMM.dgemm(transA: true, m: outputs, n: columns, k: rows, a: a, lda: outputs,
-            b: b, ldb: columns, c: c, ldc: columns)
-        }
+        GEMM.dgemm(transA: true, m: outputs, n: columns, k: rows, a: a, lda: outputs,
+          b: b, ldb: columns, c: out, ldc: columns)
       }
     }
-    return out
   }
 }

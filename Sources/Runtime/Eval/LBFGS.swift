@@ -17,16 +17,18 @@
 // same 203 + 11 steps and chosen C, the refit objective 2e-10 (relative) away; not done.
 
 /// An objective the minimiser can move along lines. The conforming type keeps the current
-/// point; ``LBFGS`` owns the step algebra.
+/// point; ``LBFGS`` owns the step algebra. Gradients are written into caller-owned buffers
+/// (kept between steps, so a step allocates no parameter-sized array).
 protocol LineObjective {
-  /// Makes `x` the current point and returns `f(x)` and `∇f(x)`.
-  mutating func reset(at x: [Double]) -> (value: Double, gradient: [Double])
-  /// Prepares `φ(t) = f(x + t·d)` for the current point `x`.
+  /// Makes `x` the current point, writes `∇f(x)` into `gradient` and returns `f(x)`.
+  mutating func reset(at x: [Double], gradient: inout [Double]) -> Double
+  /// Prepares `φ(t) = f(x + t·d)` for the current point `x`. The objective may keep a reference
+  /// to `d` until the next ``move(by:gradient:)``, which drops it.
   mutating func setDirection(_ d: [Double])
   /// `φ(t)` and `φ'(t)` along the prepared direction.
-  func line(at t: Double) -> (value: Double, slope: Double)
-  /// Moves the current point to `x + t·d` and returns `f` and `∇f` there.
-  mutating func move(by t: Double) -> (value: Double, gradient: [Double])
+  mutating func line(at t: Double) -> (value: Double, slope: Double)
+  /// Moves the current point to `x + t·d`, writes `∇f` there into `gradient` and returns `f`.
+  mutating func move(by t: Double, gradient: inout [Double]) -> Double
 }
 
 /// Why an L-BFGS run stopped.
@@ -77,23 +79,39 @@ enum LBFGS {
     start: (value: Double, gradient: [Double])? = nil, memory: inout LBFGSMemory
   ) -> LBFGSOutcome {
     var x = x0
-    var (f, g) = start ?? objective.reset(at: x)
+    var f: Double
+    var g: [Double]
+    if let start {
+      (f, g) = start
+    } else {
+      g = []
+      f = objective.reset(at: x, gradient: &g)
+    }
     var outcome = LBFGSOutcome(
       x: x, value: f, gradientNorm: normInf(g), iterations: 0, lineEvaluations: 0,
       stop: .gradientTolerance)
     if outcome.gradientNorm <= settings.gradientTolerance { return outcome }
     var pairs = memory.pairs
     defer { memory.pairs = pairs }
+    // Buffers kept across steps: the direction, the next gradient, and the storage of a pair
+    // not kept or pushed out of the memory (recycled by the next step's pair).
+    var d = [Double](repeating: 0, count: g.count)
+    var gNew: [Double] = []
+    var spare: (s: [Double], y: [Double]) = ([], [])
     while true {
       if outcome.iterations >= settings.maxIterations {
         outcome.stop = .maxIterations
         break
       }
-      var d = pairs.isEmpty ? g.map { -$0 } : direction(gradient: g, pairs: pairs)
+      if pairs.isEmpty {
+        steepestDescent(g, into: &d)
+      } else {
+        direction(gradient: g, pairs: pairs, into: &d)
+      }
       var slope = dot(g, d)
       if !(slope < 0) {  // not a descent direction (rounding): restart from steepest descent
         pairs.removeAll()
-        d = g.map { -$0 }
+        steepestDescent(g, into: &d)
         slope = dot(g, d)
       }
       var search = lineSearch(
@@ -103,7 +121,7 @@ enum LBFGS {
       if search.step == nil && !pairs.isEmpty {
         // scipy resets the memory and retries along −∇ before giving up.
         pairs.removeAll()
-        d = g.map { -$0 }
+        steepestDescent(g, into: &d)
         slope = dot(g, d)
         search = lineSearch(
           &objective, d: d, f0: f, slope0: slope, fresh: outcome.iterations == 0,
@@ -114,18 +132,26 @@ enum LBFGS {
         outcome.stop = .lineSearchFailed
         break
       }
-      let (fNew, gNew) = objective.move(by: t)
-      let (s, y, sy) = VectorOps.pair(step: t, direction: d, point: &x, gradient: gNew, previous: g)
+      let fNew = objective.move(by: t, gradient: &gNew)
+      var (s, y) = spare
+      spare = ([], [])
+      let sy = VectorOps.pair(
+        step: t, direction: d, point: &x, gradient: gNew, previous: g, s: &s, y: &y)
       // L-BFGS-B skips the update when sᵀy ≤ eps·(−gᵀd·t).
       if sy > Double.ulpOfOne * (-slope * t) {
-        if pairs.count == settings.memory { pairs.removeFirst() }
+        if pairs.count == settings.memory {
+          let old = pairs.removeFirst()
+          spare = (old.s, old.y)
+        }
         pairs.append((s, y, 1 / sy))
+      } else {
+        spare = (s, y)
       }
       outcome.iterations += 1
       let scaledOld = f * settings.valueScale
       let scaledNew = fNew * settings.valueScale
       f = fNew
-      g = gNew
+      swap(&g, &gNew)
       outcome.gradientNorm = normInf(g)
       let reduction = (scaledOld - scaledNew) / max(abs(scaledOld), abs(scaledNew), 1)
       if reduction <= settings.relativeReduction {
@@ -142,6 +168,16 @@ enum LBFGS {
     return outcome
   }
 
+  /// `d ← −g`.
+  private static func steepestDescent(_ g: [Double], into d: inout [Double]) {
+    VectorOps.resize(&d, to: g.count)
+    g.withUnsafeBufferPointer { pg in
+      d.withUnsafeMutableBufferPointer { pd in
+        for i in pg.indices { pd[i] = -pg[i] }
+      }
+    }
+  }
+
   // MARK: - Two-loop recursion
 
   /// `d = −H·g` with the stored pairs, oldest first.
@@ -154,8 +190,26 @@ enum LBFGS {
   static func direction(
     gradient g: [Double], pairs: [(s: [Double], y: [Double], rho: Double)]
   ) -> [Double] {
+    var q: [Double] = []
+    direction(gradient: g, pairs: pairs, into: &q)
+    return q
+  }
+
+  /// ``direction(gradient:pairs:)`` into `q`, which keeps its storage when it already holds
+  /// `g.count` values.
+  static func direction(
+    gradient g: [Double], pairs: [(s: [Double], y: [Double], rho: Double)],
+    into q: inout [Double]
+  ) {
     let m = pairs.count
-    var q = g
+    VectorOps.resize(&q, to: g.count)
+    q.withUnsafeMutableBufferPointer { pq in
+      g.withUnsafeBufferPointer { pg in
+        if let to = pq.baseAddress, let from = pg.baseAddress {
+          to.update(from: from, count: pg.count)
+        }
+      }
+    }
     var alpha = [Double](repeating: 0, count: m)
     var next = dot(pairs[m - 1].s, q)  // sⱼ·q for the j about to be used
     for j in (0..<m).reversed() {
@@ -174,7 +228,6 @@ enum LBFGS {
         &q, scale: sign * (j == 0 ? gamma : 1), plus: sign * (alpha[j] - beta),
         times: pairs[j].s, thenDotWith: j < m - 1 ? pairs[j + 1].y : nil)
     }
-    return q
   }
 
   // MARK: - Line search

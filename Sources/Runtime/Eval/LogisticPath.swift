@@ -69,7 +69,8 @@ struct LogisticPath {
       start = loss.changeC(to: c)
     } else {
       loss.setC(c)
-      start = loss.reset(at: x)
+      var gradient: [Double] = []
+      start = (loss.reset(at: x, gradient: &gradient), gradient)
     }
     lastLambda = lambda
     let outcome = LBFGS.minimize(

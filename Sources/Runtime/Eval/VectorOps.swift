@@ -81,23 +81,24 @@ enum VectorOps {
 
   /// The L-BFGS pair of a step: `s ← t·d`, `x ← x + s`, `y ← g₊ − g`, and `sᵀy`, in one pass,
   /// with the values of the separate operations bit for bit (the dot product keeps
-  /// ``dot(_:_:count:)``'s chunks and lanes).
+  /// ``dot(_:_:count:)``'s chunks and lanes). `s` and `y` are overwritten in place when they
+  /// already hold `d.count` values (a recycled pair's storage), else replaced.
   static func pair(
     step t: Double, direction d: [Double], point x: inout [Double], gradient gNew: [Double],
-    previous g: [Double]
-  ) -> (s: [Double], y: [Double], sy: Double) {
+    previous g: [Double], s: inout [Double], y: inout [Double]
+  ) -> Double {
     let count = d.count
     precondition(x.count == count && gNew.count == count && g.count == count,
       "VectorOps.pair: \(d.count), \(x.count), \(gNew.count), \(g.count)")
+    resize(&s, to: count)
+    resize(&y, to: count)
     var sy = 0.0
-    // s and y are written in full by the pass (no zero-fill first).
-    var y: [Double] = []
-    let s = [Double](unsafeUninitializedCapacity: count) { ps, sCount in
-      y = [Double](unsafeUninitializedCapacity: count) { py, yCount in
-        d.withUnsafeBufferPointer { pd in
-          gNew.withUnsafeBufferPointer { pn in
-            g.withUnsafeBufferPointer { pg in
-              x.withUnsafeMutableBufferPointer { px in
+    d.withUnsafeBufferPointer { pd in
+      gNew.withUnsafeBufferPointer { pn in
+        g.withUnsafeBufferPointer { pg in
+          x.withUnsafeMutableBufferPointer { px in
+            s.withUnsafeMutableBufferPointer { ps in
+              y.withUnsafeMutableBufferPointer { py in
                 guard let dp = pd.baseAddress, let np = pn.baseAddress, let gp = pg.baseAddress,
                   let xp = px.baseAddress, let sp = ps.baseAddress, let yp = py.baseAddress
                 else { return }
@@ -113,32 +114,39 @@ enum VectorOps {
             }
           }
         }
-        yCount = count
       }
-      sCount = count
     }
-    return (s, y, sy)
+    return sy
   }
 
-  /// `a + α·b` over the first `count` elements, then the rest of `a`, in one pass (a penalty's
-  /// gradient added to a data gradient: the values of a copy followed by
-  /// ``axpy(_:_:_:count:)``).
-  static func adding(_ a: [Double], _ alpha: Double, times b: [Double], count: Int) -> [Double] {
+  /// Makes `a` hold `count` values, keeping its storage when it already does (the values are
+  /// then stale; callers overwrite them all).
+  static func resize(_ a: inout [Double], to count: Int) {
+    if a.count != count { a = [Double](repeating: 0, count: count) }
+  }
+
+  /// `out ← a + α·b` over the first `count` elements, then the rest of `a`, in one pass (a
+  /// penalty's gradient added to a data gradient: the values of a copy followed by
+  /// ``axpy(_:_:_:count:)``). `out` keeps its storage when it already holds `a.count` values.
+  static func adding(
+    _ a: [Double], _ alpha: Double, times b: [Double], count: Int, into out: inout [Double]
+  ) {
     precondition(count <= a.count && count <= b.count,
       "VectorOps.adding: \(a.count) vs \(b.count)")
-    return [Double](unsafeUninitializedCapacity: a.count) { out, initialized in
-      a.withUnsafeBufferPointer { pa in
-        b.withUnsafeBufferPointer { pb in
-          guard let o = out.baseAddress, let u = pa.baseAddress, let v = pb.baseAddress else {
+    resize(&out, to: a.count)
+    let total = a.count
+    a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        out.withUnsafeMutableBufferPointer { po in
+          guard let o = po.baseAddress, let u = pa.baseAddress, let v = pb.baseAddress else {
             return
           }
-          chunks(a.count) { range in
+          chunks(total) { range in
             for i in range.clamped(to: 0..<count) { o[i] = u[i] + alpha * v[i] }
-            for i in range.clamped(to: count..<a.count) { o[i] = u[i] }
+            for i in range.clamped(to: count..<total) { o[i] = u[i] }
           }
         }
       }
-      initialized = a.count
     }
   }
 

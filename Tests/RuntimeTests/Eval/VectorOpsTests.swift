@@ -9,6 +9,10 @@ import Testing
 /// The fused passes of the L-BFGS step give the values of the separate operations they replace,
 /// on a vector long enough to be split over two threads and on a short one.
 @Suite(.serialized) struct VectorOpsTests {
+  func storageAddress(_ a: [Double]) -> UInt {
+    a.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+  }
+
   static func vectors(_ count: Int, seed: UInt64) -> [[Double]] {
     var rng = SeededGenerator(seed: seed)
     return (0..<4).map { _ in (0..<count).map { _ in Double.random(in: -2...2, using: &rng) } }
@@ -23,7 +27,10 @@ import Testing
     let (d, x0, gNew, g) = (v[0], v[1], v[2], v[3])
     let t = 0.318
     var x = x0
-    let (s, y, sy) = VectorOps.pair(step: t, direction: d, point: &x, gradient: gNew, previous: g)
+    var s: [Double] = []
+    var y: [Double] = []
+    var sy = VectorOps.pair(
+      step: t, direction: d, point: &x, gradient: gNew, previous: g, s: &s, y: &y)
     // Each element is one rounded operation, so plain loops give the exact expected values.
     #expect(s == d.map { t * $0 })
     #expect(x == x0.indices.map { x0[$0] + t * d[$0] })
@@ -31,15 +38,29 @@ import Testing
     #expect(sy == VectorOps.dot(s, y), "the dot product's chunks and lanes")
     let plain = s.indices.reduce(0.0) { $0 + s[$1] * y[$1] }
     #expect(abs(sy - plain) <= 1e-12 * s.indices.reduce(0.0) { $0 + abs(s[$1] * y[$1]) })
+    // A recycled pair (storage of the right size, stale values) is overwritten in place.
+    let (sStorage, yStorage) = (storageAddress(s), storageAddress(y))
+    var x2 = x0
+    sy = VectorOps.pair(
+      step: -t, direction: g, point: &x2, gradient: d, previous: gNew, s: &s, y: &y)
+    #expect(storageAddress(s) == sStorage && storageAddress(y) == yStorage)
+    #expect(s == g.map { -t * $0 })
+    #expect(y == d.indices.map { d[$0] - gNew[$0] })
+    #expect(sy == VectorOps.dot(s, y))
   }
 
   @Test(arguments: [7, 75_776])
   func addingTouchesTheFirstElementsOnly(count: Int) {
     let v = Self.vectors(count, seed: 9 + UInt64(count))
     let weights = count - 3
-    let out = VectorOps.adding(v[0], 0.25, times: v[1], count: weights)
-    #expect(out.count == count)
+    var out = v[2].map { $0 }  // its own storage, stale values: overwritten in place
+    let storage = storageAddress(out)
+    VectorOps.adding(v[0], 0.25, times: v[1], count: weights, into: &out)
+    #expect(out.count == count && storageAddress(out) == storage)
     #expect(Array(out[..<weights]) == (0..<weights).map { v[0][$0] + 0.25 * v[1][$0] })
     #expect(Array(out[weights...]) == Array(v[0][weights...]))
+    var fresh: [Double] = []
+    VectorOps.adding(v[0], 0.25, times: v[1], count: weights, into: &fresh)
+    #expect(fresh == out)
   }
 }
