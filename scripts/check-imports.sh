@@ -32,7 +32,7 @@ only_in() { # module, the files allowed to import it
 }
 only_in CBLAS Sources/Kernels/BLAS/BLAS.swift
 only_in CKernels Sources/Kernels/BLAS/PanelMatrix.swift Sources/Kernels/Convolution/WinogradTiling+F4x3.swift \
-  Sources/Kernels/Math/VectorExp.swift Sources/Kernels/BLAS/BLAS.swift
+  Sources/Kernels/Math/VectorExp.swift Sources/Kernels/BLAS/BLAS.swift Sources/Kernels/Support/ChunkPool.swift
 # libgd serves two concerns, drawing charts and decoding images: one file each.
 only_in CGD Sources/Runtime/Charts/GDCanvas.swift Sources/Runtime/Images/GDImageDecoder.swift
 while IFS= read -r f; do

@@ -4,8 +4,9 @@
 // transforms, epilogues, pooling).
 //
 // Algorithm: split `0..<count` into at most `BLASThreads.current` contiguous chunks of at least
-// `minChunk` items and run them with `DispatchQueue.concurrentPerform`. One chunk (or one thread)
-// runs inline with no dispatch at all. Chunks are contiguous ranges so each worker streams
+// `minChunk` items and run them with `DispatchQueue.concurrentPerform` — or, inside
+// `withSpinningHelpers`, on the chunk pool's helper threads (Support/ChunkPool.swift). One chunk
+// (or one thread) runs inline with no dispatch at all. Chunks are contiguous ranges so each worker streams
 // through memory; there is no work stealing, because the kernels' per-item costs are uniform.
 //
 // Hazard: never call `GEMM` from inside the body. OpenBLAS has its own threads sized by the same
@@ -37,15 +38,40 @@ public enum Parallel {
     // Balanced split: the first `count % workers` chunks get one extra item.
     let base = count / workers
     let extra = count % workers
-    withoutActuallyEscaping(body) { body in
-      let box = UncheckedSendable(body)
-      DispatchQueue.concurrentPerform(iterations: workers) { w in
-        let start = w * base + min(w, extra)
-        let end = start + base + (w < extra ? 1 : 0)
-        box.value(start..<end)
-      }
+    let chunk = { (w: Int) in
+      let start = w * base + min(w, extra)
+      body(start..<(start + base + (w < extra ? 1 : 0)))
+    }
+    if ChunkPool.shared.run(workers: workers, chunk) { return }
+    withoutActuallyEscaping(chunk) { chunk in
+      let box = UncheckedSendable(chunk)
+      DispatchQueue.concurrentPerform(iterations: workers) { box.value($0) }
     }
   }
+}
+
+extension Parallel {
+  /// Runs `body` with ``forEachChunk(count:minChunk:_:)`` served by helper threads that stay
+  /// awake (spinning, up to 0.5 ms) between loops, instead of `concurrentPerform`'s threads,
+  /// which sleep after every loop and take tens of µs to wake.
+  ///
+  /// For runs of many short loops with only short serial work between them and **no BLAS call
+  /// inside** (OpenBLAS's threads would compete with the spinning helpers for the cores): a
+  /// linear probe's L-BFGS steps, whose products are `PanelMatrix` kernels. Scopes nest; the
+  /// helpers sleep once the last one ends. See `Support/ChunkPool.swift`.
+  public static func withSpinningHelpers<R, E: Error>(
+    _ body: () throws(E) -> R
+  ) throws(E) -> R {
+    ChunkPool.scopes.add(1, ordering: .relaxed)
+    defer { ChunkPool.scopes.subtract(1, ordering: .relaxed) }
+    return try body()
+  }
+}
+
+extension Parallel {
+  /// The loops run by ``withSpinningHelpers(_:)``'s helpers so far (test hook).
+  @_spi(Testing)
+  public static var loopsOnSpinningHelpers: Int { ChunkPool.loopsServed.load(ordering: .relaxed) }
 }
 
 /// Carries a non-`Sendable` value (raw buffers, closures over them) into a parallel loop whose

@@ -73,9 +73,10 @@ struct LogisticPath {
       start = (loss.reset(at: x, gradient: &gradient), gradient)
     }
     lastLambda = lambda
-    let outcome = LBFGS.minimize(
-      &loss, from: x, settings: LogisticRegression.settings(config, samples: samples),
-      start: start, memory: &memory)
+    let settings = LogisticRegression.settings(config, samples: samples)
+    let outcome = LBFGS.minimizeKeepingHelpers(
+      &loss, from: x, settings: settings, start: start, memory: &memory,
+      helpers: config.precision == .float32GEMM)
     x = outcome.x
     let report = LogisticFitReport(
       iterations: outcome.iterations, lineEvaluations: outcome.lineEvaluations,

@@ -116,7 +116,9 @@ public struct LogisticRegression: Sendable {
     }
     let settings = Self.settings(config, samples: features.rows)
     var memory = LBFGSMemory()
-    let outcome = LBFGS.minimize(&loss, from: start, settings: settings, memory: &memory)
+    let outcome = LBFGS.minimizeKeepingHelpers(
+      &loss, from: start, settings: settings, memory: &memory,
+      helpers: config.precision == .float32GEMM)
     self.classCount = k
     featureCount = d
     coefficients = Array(outcome.x[0..<(k * d)])

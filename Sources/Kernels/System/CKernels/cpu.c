@@ -18,3 +18,9 @@ int ssl_cpu_avx512f(void) {
   return 0;
 #endif
 }
+
+void ssl_cpu_relax(void) {
+#if SSL_HAVE_X86
+  __builtin_ia32_pause();
+#endif
+}

@@ -73,6 +73,10 @@ const char *ssl_openblas_preferred_core(const char *vendor, unsigned family, con
 /// The CPU's vendor string (12 characters) and family (base + extended); 0 when unknown.
 int ssl_cpu_vendor_family(char vendor[13], unsigned *family);
 
+/// A spin-wait hint (x86 `pause`; nothing elsewhere): lets a busy-waiting thread yield the
+/// core's pipeline and memory bandwidth without leaving it (Support/ChunkPool.swift).
+void ssl_cpu_relax(void);
+
 /// F(4,3) input transform for the tiles first_tile + [l0, l1) of a block: x is the input
 /// [N, C, H, W]; writes V[ξ][local][c] at v[ξ*stride + local*channels + c] (stride = block·C).
 /// A tile t is image t / tiles_per_image, output rows 4·(r / tiles_wide)…, columns
