@@ -10,21 +10,27 @@
 // core, 1000 loops back to back): 105–140 µs per loop through `concurrentPerform` — no faster
 // than running both chunks on the calling thread — against 49–50 µs with a spinning helper.
 //
-// Only inside `Parallel.withSpinningHelpers`: a spinning helper takes a core from whatever
-// runs next, and OpenBLAS's own threads run next in a ResNet forward. With the pool serving
+// Only for loops called inside `Parallel.withSpinningHelpers` (on that thread): a spinning
+// helper takes a core from whatever runs next, and OpenBLAS's own threads run next in a
+// ResNet forward. With the pool serving
 // every loop, ResNet-50 at batch 1 (BLAS and our loops alternating on 2 threads) fell from
 // 13.3–15.7 to 10.1–10.8 images/s. Outside a scope, and when the pool is already in use (a
 // nested loop, or one from another thread), `concurrentPerform` runs the loop as before; at
 // the end of the last scope the helpers go to sleep.
 //
-// Protocol, per helper: the caller stores the job, then increments `posted` (release); the
-// helper sees the new count (acquire), runs its chunk, then stores the count in `finished`
-// (release), on which the caller spins (acquire) before it drops the job. A helper that has
+// Protocol, per helper: the caller stores the job, marks it posted (release) and increments
+// `posted`; the helper wakes on the new count and claims the job (1 → 2, acquire), runs it and
+// marks it done (release). The caller, after its own chunk, claims the job itself if the
+// helper has not (so a helper that is asleep or has no core — another process runs — never
+// holds the loop up), else waits for "done", yielding its core after 50 µs. A helper that has
 // waited `spinLimit` without work sleeps on a condition variable, which the caller signals
 // after every post (under the mutex, so no wake-up is lost).
 //
 // Cost: a helper spins for at most `spinLimit` after its last chunk, on a core the caller is
-// not using; `pause` keeps that spin from competing for the memory system.
+// not using; `pause` keeps that spin from competing for the memory system. With both cores
+// taken by other processes (`yes > /dev/null` twice), the 5,000 loops of `SpinningHelperTests`
+// took 3–5 s while the caller only spun waiting for its helper, and 0.06–0.11 s once it could
+// claim an unstarted chunk and yield its core.
 
 import CKernels
 import Glibc
@@ -38,19 +44,21 @@ final class ChunkPool: @unchecked Sendable {
   /// serial stretches between loops are shorter; 100 µs and 2 ms measured no better.
   static let spinLimit: Duration = .microseconds(500)
 
-  /// Open `Parallel.withSpinningHelpers` scopes; the pool serves loops only while > 0.
+  /// Open `Parallel.withSpinningHelpers` scopes, on any thread; helpers spin only while > 0.
   static let scopes = Atomic<Int>(0)
-  /// Loops the helpers have run (test hook: which path a loop took).
-  static let loopsServed = Atomic<Int>(0)
+  /// True on a thread inside a scope: only its loops are served by the pool.
+  @TaskLocal static var inScope = false
+  /// True on the helper threads (test hook: where a chunk ran).
+  @TaskLocal static var onHelper = false
   private let inUse = Atomic<Bool>(false)
   /// Touched only by the thread that holds `inUse`.
   private var helpers: [Helper] = []
 
   /// Runs `body(w)` for `w` in `0..<workers`, `w = 0` on the calling thread, the others on the
-  /// helpers; returns after all of them. Returns false, having run nothing, outside a scope or
-  /// when the pool is already running a loop.
+  /// helpers; returns after all of them. Returns false, having run nothing, when the calling
+  /// thread is outside a scope or the pool is already running a loop.
   func run(workers: Int, _ body: (Int) -> Void) -> Bool {
-    guard Self.scopes.load(ordering: .relaxed) > 0 else { return false }
+    guard Self.inScope else { return false }
     guard inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
     else { return false }
     defer { inUse.store(false, ordering: .releasing) }
@@ -60,16 +68,19 @@ final class ChunkPool: @unchecked Sendable {
       body(0)
       for h in 0..<(workers - 1) { helpers[h].join() }
     }
-    Self.loopsServed.add(1, ordering: .relaxed)
     return true
   }
 }
 
 /// One helper thread and its mailbox.
 private final class Helper: @unchecked Sendable {
+  /// Counts posts; the helper wakes when it moves.
   private let posted = Atomic<Int>(0)
-  private let finished = Atomic<Int>(0)
-  /// Written by the caller before `posted` moves, read by the helper after; nil between loops.
+  /// The posted job's state: 1 posted, 2 claimed (by the helper or, if it has not started, by
+  /// the caller), 3 done. Whoever moves it from 1 to 2 runs the job.
+  private let state = Atomic<Int>(3)
+  /// Written by the caller before `state` becomes 1, read by whoever claims the job; nil
+  /// between loops.
   private var job: ((Int) -> Void)?
   private var index = 0
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
@@ -83,7 +94,8 @@ private final class Helper: @unchecked Sendable {
     var thread = pthread_t()
     let context = Unmanaged.passRetained(self).toOpaque()
     let status = pthread_create(&thread, nil, { context in
-      Unmanaged<Helper>.fromOpaque(context!).takeUnretainedValue().loop()
+      let helper = Unmanaged<Helper>.fromOpaque(context!).takeUnretainedValue()
+      ChunkPool.$onHelper.withValue(true) { helper.loop() }
       return nil
     }, context)
     precondition(status == 0, "ChunkPool: pthread_create failed (\(status))")
@@ -94,17 +106,41 @@ private final class Helper: @unchecked Sendable {
   func post(_ job: @escaping (Int) -> Void, index: Int) {
     self.job = job
     self.index = index
+    state.store(1, ordering: .releasing)
     posted.add(1, ordering: .releasing)
     pthread_mutex_lock(mutex)
     pthread_cond_signal(condition)
     pthread_mutex_unlock(mutex)
   }
 
-  /// Waits until the posted job has run, then drops it.
+  /// After the caller's own chunk: runs the job on the calling thread if the helper has not
+  /// claimed it yet (asleep, or not scheduled: another process has the core), else waits for
+  /// it, yielding the core after 50 µs in case the helper was preempted. Then drops the job.
   func join() {
-    let target = posted.load(ordering: .relaxed)
-    while finished.load(ordering: .acquiring) != target { ssl_cpu_relax() }
+    if state.compareExchange(expected: 1, desired: 2, ordering: .acquiring).exchanged {
+      runJob()
+      state.store(3, ordering: .relaxed)
+    } else {
+      let clock = ContinuousClock()
+      let start = clock.now
+      var spins = 0
+      while state.load(ordering: .acquiring) != 3 {
+        spins &+= 1
+        if spins > 256, start.duration(to: clock.now) > .microseconds(50) {
+          sched_yield()
+        } else {
+          ssl_cpu_relax()
+        }
+      }
+    }
     job = nil
+  }
+
+  /// The job, called out of line so that the closure's retain and release happen before the
+  /// caller learns it is done.
+  @inline(never)
+  private func runJob() {
+    job?(index)
   }
 
   private func loop() {
@@ -129,8 +165,10 @@ private final class Helper: @unchecked Sendable {
         ssl_cpu_relax()
       }
       seen = posted.load(ordering: .acquiring)
-      job?(index)
-      finished.store(seen, ordering: .releasing)
+      if state.compareExchange(expected: 1, desired: 2, ordering: .acquiring).exchanged {
+        runJob()
+        state.store(3, ordering: .releasing)
+      }
     }
   }
 }

@@ -58,20 +58,17 @@ extension Parallel {
   /// For runs of many short loops with only short serial work between them and **no BLAS call
   /// inside** (OpenBLAS's threads would compete with the spinning helpers for the cores): a
   /// linear probe's L-BFGS steps, whose products are `PanelMatrix` kernels. Scopes nest; the
-  /// helpers sleep once the last one ends. See `Support/ChunkPool.swift`.
-  public static func withSpinningHelpers<R, E: Error>(
-    _ body: () throws(E) -> R
-  ) throws(E) -> R {
+  /// helpers sleep once the last one ends. Only the calling thread's loops are served (a loop
+  /// on another thread keeps `concurrentPerform`). See `Support/ChunkPool.swift`.
+  public static func withSpinningHelpers<R>(_ body: () -> R) -> R {
     ChunkPool.scopes.add(1, ordering: .relaxed)
     defer { ChunkPool.scopes.subtract(1, ordering: .relaxed) }
-    return try body()
+    return ChunkPool.$inScope.withValue(true) { body() }
   }
-}
 
-extension Parallel {
-  /// The loops run by ``withSpinningHelpers(_:)``'s helpers so far (test hook).
+  /// True on the helper threads of ``withSpinningHelpers(_:)`` (test hook: where a chunk ran).
   @_spi(Testing)
-  public static var loopsOnSpinningHelpers: Int { ChunkPool.loopsServed.load(ordering: .relaxed) }
+  public static var isSpinningHelperThread: Bool { ChunkPool.onHelper }
 }
 
 /// Carries a non-`Sendable` value (raw buffers, closures over them) into a parallel loop whose

@@ -44,44 +44,54 @@ import Testing
 @Suite(.serialized) struct SpinningHelperTests {
   static func threadID() -> UInt { UInt(bitPattern: Int(bitPattern: pthread_self())) }
 
-  @Test func chunksRunOnHelpersAndCoverTheRangeEveryLoop() {
-    let before = BLASThreads.current
-    defer { BLASThreads.set(before) }
-    BLASThreads.set(2)
-    let count = 1_001
-    var hits = [Int](repeating: 0, count: count)
-    var threads = [UInt](repeating: 0, count: 2)
-    let caller = Self.threadID()
-    let served = Parallel.loopsOnSpinningHelpers
-    Parallel.withSpinningHelpers {
-      hits.withUnsafeMutableBufferPointer { hits in
-        threads.withUnsafeMutableBufferPointer { threads in
-          let (box, ids) = (UnsafeSendableBuffer(hits), UnsafeSendableBuffer(threads))
-          for loop in 0..<5_000 {
-            Parallel.forEachChunk(count: count, minChunk: 1) { range in
-              ids.buffer[range.lowerBound == 0 ? 0 : 1] = Self.threadID()
-              for i in range { box.buffer[i] += 1 }
-            }
-            // Every item of this loop is visible here, on the calling thread.
-            if box.buffer[0] != loop + 1 || box.buffer[count - 1] != loop + 1 { break }
+  /// Runs `loops` two-chunk loops over `count` items; returns, per chunk index, how many loops
+  /// ran that chunk on the calling thread and on a pool helper.
+  static func loops(
+    _ loops: Int, over hits: inout [Int]
+  ) -> (onCaller: [Int], onHelper: [Int]) {
+    let count = hits.count
+    let caller = threadID()
+    var onCaller = [0, 0]
+    var onHelper = [0, 0]
+    hits.withUnsafeMutableBufferPointer { hits in
+      var seen = [(UInt, Bool)](repeating: (0, false), count: 2)
+      seen.withUnsafeMutableBufferPointer { seen in
+        let (box, where_) = (UnsafeSendableBuffer(hits), UnsafeSendableBuffer(seen))
+        for _ in 0..<loops {
+          let before = box.buffer[0]
+          Parallel.forEachChunk(count: count, minChunk: 1) { range in
+            where_.buffer[range.lowerBound == 0 ? 0 : 1] = (
+              threadID(), Parallel.isSpinningHelperThread
+            )
+            for i in range { box.buffer[i] += 1 }
+          }
+          // Every item of this loop is visible here, on the calling thread.
+          if box.buffer[0] != before + 1 || box.buffer[count - 1] != before + 1 { break }
+          for chunk in 0..<2 {
+            if where_.buffer[chunk].0 == caller { onCaller[chunk] += 1 }
+            if where_.buffer[chunk].1 { onHelper[chunk] += 1 }
           }
         }
       }
     }
+    return (onCaller, onHelper)
+  }
+
+  @Test func chunksRunOnHelpersOnlyInsideAScope() {
+    let before = BLASThreads.current
+    defer { BLASThreads.set(before) }
+    BLASThreads.set(2)
+    var hits = [Int](repeating: 0, count: 1_001)
+    let inside = Parallel.withSpinningHelpers { Self.loops(5_000, over: &hits) }
     #expect(hits.allSatisfy { $0 == 5_000 })
-    #expect(threads[0] == caller, "the first chunk runs on the calling thread")
-    #expect(threads[1] != caller && threads[1] != 0, "the second chunk runs on a helper")
-    #expect(Parallel.loopsOnSpinningHelpers - served == 5_000)
-    // Outside a scope, loops go to `concurrentPerform` again.
-    let after = Parallel.loopsOnSpinningHelpers
-    hits.withUnsafeMutableBufferPointer { hits in
-      let box = UnsafeSendableBuffer(hits)
-      Parallel.forEachChunk(count: count, minChunk: 1) { range in
-        for i in range { box.buffer[i] -= 1 }
-      }
-    }
-    #expect(hits.allSatisfy { $0 == 4_999 })
-    #expect(Parallel.loopsOnSpinningHelpers == after)
+    #expect(inside.onCaller[0] == 5_000, "the first chunk always runs on the calling thread")
+    // The second runs on the helper unless the caller finds it unclaimed (helper not awake).
+    #expect(inside.onHelper[1] > 0, "the helper ran second chunks")
+    #expect(inside.onHelper[1] + inside.onCaller[1] == 5_000)
+    // Outside a scope the loops go to `concurrentPerform` again: no chunk on a pool helper.
+    let outside = Self.loops(200, over: &hits)
+    #expect(hits.allSatisfy { $0 == 5_200 })
+    #expect(outside.onHelper == [0, 0])
   }
 
   @Test func nestedLoopsAndScopesStillCoverEveryItem() {
@@ -103,12 +113,10 @@ import Testing
             }
           }
         }
-        // One scope is still open: the helpers serve this loop too.
-        let served = Parallel.loopsOnSpinningHelpers
+        // One scope is still open: the pool serves this loop too.
         Parallel.forEachChunk(count: outer * inner, minChunk: 1) { range in
           for i in range { box.buffer[i] += 10 }
         }
-        #expect(Parallel.loopsOnSpinningHelpers == served + 1)
       }
     }
     #expect(hits.allSatisfy { $0 == 11 })
