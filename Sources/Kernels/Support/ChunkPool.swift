@@ -12,11 +12,10 @@
 //
 // Only for loops called inside `Parallel.withSpinningHelpers` (on that thread): a spinning
 // helper takes a core from whatever runs next, and OpenBLAS's own threads run next in a
-// ResNet forward. With the pool serving
-// every loop, ResNet-50 at batch 1 (BLAS and our loops alternating on 2 threads) fell from
-// 13.3–15.7 to 10.1–10.8 images/s. Outside a scope, and when the pool is already in use (a
-// nested loop, or one from another thread), `concurrentPerform` runs the loop as before; at
-// the end of the last scope the helpers go to sleep.
+// ResNet forward. With the pool serving every loop, ResNet-50 at batch 1 (BLAS and our loops
+// alternating on 2 threads) fell from 13.3–15.7 to 10.1–10.8 images/s. Outside a scope, and
+// when the pool is already in use (a nested loop, or another thread's scope),
+// `concurrentPerform` runs the loop as before; once no scope is open the helpers sleep.
 //
 // Protocol, per helper: the caller stores the job, marks it posted (release) and increments
 // `posted`; the helper wakes on the new count and claims the job (1 → 2, acquire), runs it and
@@ -29,7 +28,7 @@
 // Cost: a helper spins for at most `spinLimit` after its last chunk, on a core the caller is
 // not using; `pause` keeps that spin from competing for the memory system. With both cores
 // taken by other processes (`yes > /dev/null` twice), the 5,000 loops of `SpinningHelperTests`
-// took 3–5 s while the caller only spun waiting for its helper, and 0.06–0.11 s once it could
+// took 3–5 s while the caller only spun waiting for its helper, and 0.04–0.11 s once it could
 // claim an unstarted chunk and yield its core.
 
 import CKernels
