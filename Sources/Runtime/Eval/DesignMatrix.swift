@@ -20,6 +20,10 @@ struct DesignMatrix {
   private let panels: PanelMatrix?
   private let double: [Double]
 
+  /// True when both products run on the packed `PanelMatrix` kernels, which never call BLAS (a
+  /// solver may then keep spinning helper threads awake; `Parallel.withSpinningHelpers`).
+  var productsAvoidBLAS: Bool { panels != nil }
+
   /// - Parameter forRepeatedProducts: pack X for many products (a solver's training set).
   init(
     _ features: FeatureMatrix, precision: LogisticRegressionConfig.Precision,

@@ -172,7 +172,7 @@ enum LBFGS {
 
   /// ``minimize(_:from:settings:start:memory:)`` with `Parallel.withSpinningHelpers` when
   /// `helpers` is true: the objective's parallel loops then find their helper threads awake.
-  /// Only for objectives whose products make no BLAS call (a `PanelMatrix` design): the
+  /// Only for objectives whose steps make no BLAS call (``LogisticLoss/productsAvoidBLAS``): the
   /// Pets-sized sweep + refit took 1.42–1.58 s against 1.60–1.84 s (medians of five runs,
   /// three alternations), the same steps and values.
   static func minimizeKeepingHelpers<F: LineObjective>(
@@ -222,14 +222,7 @@ enum LBFGS {
     into q: inout [Double]
   ) {
     let m = pairs.count
-    VectorOps.resize(&q, to: g.count)
-    q.withUnsafeMutableBufferPointer { pq in
-      g.withUnsafeBufferPointer { pg in
-        if let to = pq.baseAddress, let from = pg.baseAddress {
-          to.update(from: from, count: pg.count)
-        }
-      }
-    }
+    VectorOps.copy(g, into: &q)
     var alpha = [Double](repeating: 0, count: m)
     var next = dot(pairs[m - 1].s, q)  // sⱼ·q for the j about to be used
     for j in (0..<m).reversed() {

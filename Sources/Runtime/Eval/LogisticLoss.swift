@@ -59,6 +59,9 @@ struct LogisticLoss: LineObjective {
     self.lambda = 1 / (c * Double(max(design.rows, 1)))
   }
 
+  /// True when no step calls BLAS (``DesignMatrix/productsAvoidBLAS``).
+  var productsAvoidBLAS: Bool { design.productsAvoidBLAS }
+
   /// The parameter count: K·d weights, then K intercepts when fitted.
   var dimension: Int { classCount * design.columns + (fitIntercept ? classCount : 0) }
   var weightCount: Int { classCount * design.columns }
@@ -87,12 +90,7 @@ struct LogisticLoss: LineObjective {
 
   mutating func reset(at point: [Double], gradient: inout [Double]) -> Double {
     // A copy of its own, so that moving it never copies the caller's array.
-    VectorOps.resize(&x, to: point.count)
-    x.withUnsafeMutableBufferPointer { to in
-      point.withUnsafeBufferPointer { from in
-        if let t = to.baseAddress, let f = from.baseAddress { t.update(from: f, count: from.count) }
-      }
-    }
+    VectorOps.copy(point, into: &x)
     logits(of: x, into: &z)
     return valueAndGradient(into: &gradient)
   }

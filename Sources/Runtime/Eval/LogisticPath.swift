@@ -76,7 +76,7 @@ struct LogisticPath {
     let settings = LogisticRegression.settings(config, samples: samples)
     let outcome = LBFGS.minimizeKeepingHelpers(
       &loss, from: x, settings: settings, start: start, memory: &memory,
-      helpers: config.precision == .float32GEMM)
+      helpers: loss.productsAvoidBLAS)
     x = outcome.x
     let report = LogisticFitReport(
       iterations: outcome.iterations, lineEvaluations: outcome.lineEvaluations,

@@ -118,7 +118,7 @@ public struct LogisticRegression: Sendable {
     var memory = LBFGSMemory()
     let outcome = LBFGS.minimizeKeepingHelpers(
       &loss, from: start, settings: settings, memory: &memory,
-      helpers: config.precision == .float32GEMM)
+      helpers: loss.productsAvoidBLAS)
     self.classCount = k
     featureCount = d
     coefficients = Array(outcome.x[0..<(k * d)])

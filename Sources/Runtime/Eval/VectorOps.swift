@@ -119,6 +119,17 @@ enum VectorOps {
     return sy
   }
 
+  /// `a ← b`, in `a`'s own storage when it already holds `b.count` values (so the copy is
+  /// `a`'s alone: later writes to it never copy again).
+  static func copy(_ b: [Double], into a: inout [Double]) {
+    resize(&a, to: b.count)
+    a.withUnsafeMutableBufferPointer { to in
+      b.withUnsafeBufferPointer { from in
+        if let t = to.baseAddress, let f = from.baseAddress { t.update(from: f, count: from.count) }
+      }
+    }
+  }
+
   /// Makes `a` hold `count` values, keeping its storage when it already does (the values are
   /// then stale; callers overwrite them all).
   static func resize(_ a: inout [Double], to count: Int) {
