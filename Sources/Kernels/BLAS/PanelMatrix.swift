@@ -19,7 +19,10 @@
 //
 // Memory: two packed copies of X (2·n·d floats, rounded up to whole panels; from 2 MiB up in
 // 2 MiB units, huge pages where the kernel grants them). Callers that use X once should call
-// `GEMM.sgemm` on the row-major original instead.
+// `GEMM.sgemm` on the row-major original instead. A freed matrix's copies of 2 MiB or more stay
+// in a small pool (6 blocks, 256 MiB; `ssl_huge_free`) for the next matrix of the same size:
+// the next probe on the same dataset packs into memory already faulted in.
+// ``releasePooledStorage()`` gives it back.
 //
 // Numerics: every output is a float32 sum over the reduction index in increasing order (one
 // FMA per term on the AVX2 path), like an sgemm inner kernel without k-blocking, of float32
@@ -85,9 +88,13 @@ public final class PanelMatrix: @unchecked Sendable {
   }
 
   deinit {
-    ssl_huge_free(byRows.baseAddress)
-    ssl_huge_free(byColumns.baseAddress)
+    ssl_huge_free(byRows.baseAddress, byRows.count * MemoryLayout<Float>.stride)
+    ssl_huge_free(byColumns.baseAddress, byColumns.count * MemoryLayout<Float>.stride)
   }
+
+  /// Frees the pooled copies of freed matrices (see the file comment); returns their bytes.
+  @discardableResult
+  public static func releasePooledStorage() -> Int { Int(ssl_huge_trim()) }
 
   /// Storage for a packed copy: from 2 MiB up, 2 MiB-aligned and advised to use huge pages
   /// (each product streams a whole copy; see `ssl_huge_alloc`).
@@ -162,7 +169,8 @@ public final class PanelMatrix: @unchecked Sendable {
 
   /// The thin operand (element (c, i) at `a[c·strideK + i·strideLength]`, c < k, i < length)
   /// as float32 `[⌈k/B⌉][length][B]` in balanced, zero-padded blocks of the level's size B,
-  /// packed block-parallel; the caller deallocates.
+  /// the steps split over the threads (split by blocks, 37 outputs in five blocks of 8 went
+  /// three to one thread and two to the other); the caller deallocates.
   private static func packThin(
     _ a: UnsafePointer<Double>, k: Int, length: Int, strideK: Int, strideLength: Int,
     level: Int32
@@ -170,7 +178,7 @@ public final class PanelMatrix: @unchecked Sendable {
     let block = Int(ssl_panel_block(level))
     let blocks = (k + block - 1) / block
     let packed = UnsafeMutableBufferPointer<Float>.allocate(capacity: blocks * block * length)
-    Parallel.forEachChunk(count: blocks, minChunk: max(1, 8192 / max(length, 1))) { range in
+    Parallel.forEachChunk(count: length, minChunk: max(1, 8192 / max(k, 1))) { range in
       ssl_pack_thin(
         a, k, length, strideK, strideLength, level, range.lowerBound, range.upperBound,
         packed.baseAddress)

@@ -46,13 +46,30 @@ public enum LBFGSStop: String, Hashable, Sendable {
 }
 
 /// Curvature pairs `(s, y, 1/sᵀy)`, oldest first; a caller may seed a run with them.
+///
+/// It also keeps parameter-sized arrays no longer in use (pairs dropped from the memory or
+/// forgotten by ``forgetPairs()``, a finished run's direction and gradient), whose storage
+/// later steps overwrite instead of allocating: a caller that runs many fits with one memory
+/// (a warm-started C path: 46 fits, most of them shorter than the memory) then allocates no
+/// parameter-sized array after its first fit. (Fresh arrays of that size come from `mmap`, and
+/// their first writes fault in and zero every page.)
 struct LBFGSMemory {
   var pairs: [(s: [Double], y: [Double], rho: Double)] = []
+  /// Unused arrays; their values are stale.
+  var spare: [[Double]] = []
+
+  /// Empties the memory of pairs, keeping their storage for later ones.
+  mutating func forgetPairs() {
+    for pair in pairs {
+      spare.append(pair.s)
+      spare.append(pair.y)
+    }
+    pairs.removeAll(keepingCapacity: true)
+  }
 }
 
 /// The outcome of one L-BFGS run.
 struct LBFGSOutcome {
-  var x: [Double]
   var value: Double
   var gradientNorm: Double
   var iterations: Int
@@ -74,45 +91,52 @@ enum LBFGS {
     var maxLineSearchSteps: Int
   }
 
-  /// Minimises from `x0`. `start` is `(f, ∇f)` at `x0` when the caller already has it (the
-  /// objective's current point must then be `x0`); `memory` seeds and receives the pairs.
+  /// Minimises from `x`, which receives the solution (moved in place: the caller's array is
+  /// the iterate, never copied). `start` is `(f, ∇f)` at `x` when the caller already has it
+  /// (the objective's current point must then be `x`); `memory` seeds and receives the pairs.
   static func minimize<F: LineObjective>(
-    _ objective: inout F, from x0: [Double], settings: Settings,
+    _ objective: inout F, point x: inout [Double], settings: Settings,
     start: (value: Double, gradient: [Double])? = nil, memory: inout LBFGSMemory
   ) -> LBFGSOutcome {
-    var x = x0
+    // Taken out of `memory`, so that each array has one owner while it is overwritten.
+    var store = memory
+    memory = LBFGSMemory()
+    // Buffers kept across steps: the gradient (a copy of the caller's, which is then never
+    // written), the direction, the next gradient, and the storage of pairs not kept or pushed
+    // out of the memory (recycled by the next steps' pairs).
+    var g = store.spare.popLast() ?? []
+    var d = store.spare.popLast() ?? []
+    var gNew = store.spare.popLast() ?? []
+    defer {
+      store.spare.append(g)
+      store.spare.append(d)
+      store.spare.append(gNew)
+      memory = store
+    }
     var f: Double
-    var g: [Double]
     if let start {
-      (f, g) = start
+      f = start.value
+      VectorOps.copy(start.gradient, into: &g)
     } else {
-      g = []
       f = objective.reset(at: x, gradient: &g)
     }
     var outcome = LBFGSOutcome(
-      x: x, value: f, gradientNorm: normInf(g), iterations: 0, lineEvaluations: 0,
+      value: f, gradientNorm: normInf(g), iterations: 0, lineEvaluations: 0,
       stop: .gradientTolerance)
     if outcome.gradientNorm <= settings.gradientTolerance { return outcome }
-    var pairs = memory.pairs
-    defer { memory.pairs = pairs }
-    // Buffers kept across steps: the direction, the next gradient, and the storage of a pair
-    // not kept or pushed out of the memory (recycled by the next step's pair).
-    var d = [Double](repeating: 0, count: g.count)
-    var gNew: [Double] = []
-    var spare: (s: [Double], y: [Double]) = ([], [])
     while true {
       if outcome.iterations >= settings.maxIterations {
         outcome.stop = .maxIterations
         break
       }
-      if pairs.isEmpty {
+      if store.pairs.isEmpty {
         steepestDescent(g, into: &d)
       } else {
-        direction(gradient: g, pairs: pairs, into: &d)
+        direction(gradient: g, pairs: store.pairs, into: &d)
       }
       var slope = dot(g, d)
       if !(slope < 0) {  // not a descent direction (rounding): restart from steepest descent
-        pairs.removeAll()
+        store.forgetPairs()
         steepestDescent(g, into: &d)
         slope = dot(g, d)
       }
@@ -120,9 +144,9 @@ enum LBFGS {
         &objective, d: d, f0: f, slope0: slope, fresh: outcome.iterations == 0,
         settings: settings)
       outcome.lineEvaluations += search.evaluations
-      if search.step == nil && !pairs.isEmpty {
+      if search.step == nil && !store.pairs.isEmpty {
         // scipy resets the memory and retries along −∇ before giving up.
-        pairs.removeAll()
+        store.forgetPairs()
         steepestDescent(g, into: &d)
         slope = dot(g, d)
         search = lineSearch(
@@ -135,26 +159,28 @@ enum LBFGS {
         break
       }
       let fNew = objective.move(by: t, gradient: &gNew)
-      var (s, y) = spare
-      spare = ([], [])
-      let sy = VectorOps.pair(
+      var s = store.spare.popLast() ?? []
+      var y = store.spare.popLast() ?? []
+      let (sy, gradientNorm) = VectorOps.pair(
         step: t, direction: d, point: &x, gradient: gNew, previous: g, s: &s, y: &y)
       // L-BFGS-B skips the update when sᵀy ≤ eps·(−gᵀd·t).
       if sy > Double.ulpOfOne * (-slope * t) {
-        if pairs.count == settings.memory {
-          let old = pairs.removeFirst()
-          spare = (old.s, old.y)
+        if store.pairs.count == settings.memory {
+          let old = store.pairs.removeFirst()
+          store.spare.append(old.s)
+          store.spare.append(old.y)
         }
-        pairs.append((s, y, 1 / sy))
+        store.pairs.append((s, y, 1 / sy))
       } else {
-        spare = (s, y)
+        store.spare.append(s)
+        store.spare.append(y)
       }
       outcome.iterations += 1
       let scaledOld = f * settings.valueScale
       let scaledNew = fNew * settings.valueScale
       f = fNew
       swap(&g, &gNew)
-      outcome.gradientNorm = normInf(g)
+      outcome.gradientNorm = gradientNorm
       let reduction = (scaledOld - scaledNew) / max(abs(scaledOld), abs(scaledNew), 1)
       if reduction <= settings.relativeReduction {
         outcome.stop = .relativeReduction
@@ -165,26 +191,25 @@ enum LBFGS {
         break
       }
     }
-    outcome.x = x
     outcome.value = f
     return outcome
   }
 
-  /// ``minimize(_:from:settings:start:memory:)`` with `Parallel.withSpinningHelpers` when
+  /// ``minimize(_:point:settings:start:memory:)`` with `Parallel.withSpinningHelpers` when
   /// `helpers` is true: the objective's parallel loops then find their helper threads awake.
   /// Only for objectives whose steps make no BLAS call (``LogisticLoss/productsAvoidBLAS``): the
   /// Pets-sized sweep + refit took 1.42–1.58 s against 1.60–1.84 s (medians of five runs,
   /// three alternations), the same steps and values.
   static func minimizeKeepingHelpers<F: LineObjective>(
-    _ objective: inout F, from x0: [Double], settings: Settings,
+    _ objective: inout F, point x: inout [Double], settings: Settings,
     start: (value: Double, gradient: [Double])? = nil, memory: inout LBFGSMemory,
     helpers: Bool
   ) -> LBFGSOutcome {
     guard helpers else {
-      return minimize(&objective, from: x0, settings: settings, start: start, memory: &memory)
+      return minimize(&objective, point: &x, settings: settings, start: start, memory: &memory)
     }
     return Parallel.withSpinningHelpers {
-      minimize(&objective, from: x0, settings: settings, start: start, memory: &memory)
+      minimize(&objective, point: &x, settings: settings, start: start, memory: &memory)
     }
   }
 

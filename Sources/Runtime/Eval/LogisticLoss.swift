@@ -12,6 +12,9 @@
 // O(n·K) pass; `move` spends the second GEMM (the gradient). Two GEMMs per L-BFGS step.
 //
 // The row passes exponentiate a chunk of rows at a time through `VectorExp` (libmvec, ≤ 4 ulp).
+// `move` to the step the line search evaluated last (nearly every step) reuses that
+// evaluation's exponentials, row sums and losses, which are those of the new logits bit for
+// bit, so a step exponentiates n·K values once, not twice.
 //
 // Hazard: Z is carried forward by Z ← Z + t·Z_D rather than recomputed; the drift from X·W is
 // rounding of float32 GEMM outputs (~1e-7 relative per step) and is reset at every fit start.
@@ -39,10 +42,13 @@ struct LogisticLoss: LineObjective {
   private var z: [Double] = []
   private var direction: [Double] = []
   private var zDirection: [Double] = []
+  /// ‖W‖² at the current point: set by ``withPenalty(into:)``, with which every change of
+  /// point or C ends, and read by the line evaluations.
   private var wDotW = 0.0
   private var wDotD = 0.0
   private var dDotD = 0.0
-  /// The data part of `f` and `∇f` at the current point (no penalty), for ``changeC(to:)``.
+  /// The data part of `f` and `∇f` at the current point (no penalty), for
+  /// ``changeC(to:gradient:)``.
   private var dataValue = 0.0
   private var dataGradient: [Double] = []
   /// Scratch: the residual G (n·K), exponentials of a line evaluation (n·K), per-row terms.
@@ -50,6 +56,12 @@ struct LogisticLoss: LineObjective {
   private var exponentials: [Double] = []
   private var rowLoss: [Double] = []
   private var rowSlope: [Double] = []
+  /// Σₖ of each row's exponentials in the last line evaluation.
+  private var rowSum: [Double] = []
+  /// The step of the last line evaluation while its `exponentials`, `rowSum` and `rowLoss`
+  /// are still those of `z + t·z_d` (nil otherwise): ``move(by:gradient:)`` to that step
+  /// takes the softmax from them instead of a second exponentiation pass.
+  private var lineStep: Double?
 
   init(design: DesignMatrix, labels: [Int], classCount: Int, fitIntercept: Bool, c: Double) {
     self.design = design
@@ -68,11 +80,10 @@ struct LogisticLoss: LineObjective {
 
   /// Switches to another C at the current point without any feature product: the data term
   /// and its gradient do not depend on C, so `f = data + (λ/2)‖W‖²`, `∇f = ∇data + λ·W`.
-  mutating func changeC(to c: Double) -> (value: Double, gradient: [Double]) {
+  /// Writes `∇f` into `gradient` (in its storage when it already has the size) and returns `f`.
+  mutating func changeC(to c: Double, gradient: inout [Double]) -> Double {
     setC(c)
-    var gradient: [Double] = []
-    let value = withPenalty(into: &gradient)
-    return (value, gradient)
+    return withPenalty(into: &gradient)
   }
 
   /// Sets C (λ) without evaluating anything; call ``reset(at:gradient:)`` next.
@@ -80,10 +91,10 @@ struct LogisticLoss: LineObjective {
     lambda = 1 / (c * Double(max(design.rows, 1)))
   }
 
-  private func withPenalty(into gradient: inout [Double]) -> Double {
+  private mutating func withPenalty(into gradient: inout [Double]) -> Double {
     VectorOps.adding(dataGradient, lambda, times: x, count: weightCount, into: &gradient)
-    let penalty = VectorOps.dot(x, x, count: weightCount)
-    return dataValue + 0.5 * lambda * penalty
+    wDotW = VectorOps.dot(x, x, count: weightCount)
+    return dataValue + 0.5 * lambda * wDotW
   }
 
   // MARK: - LineObjective
@@ -91,16 +102,18 @@ struct LogisticLoss: LineObjective {
   mutating func reset(at point: [Double], gradient: inout [Double]) -> Double {
     // A copy of its own, so that moving it never copies the caller's array.
     VectorOps.copy(point, into: &x)
-    logits(of: x, into: &z)
+    Self.logits(design, of: x, classCount: classCount, fitIntercept: fitIntercept, into: &z)
+    lineStep = nil
     return valueAndGradient(into: &gradient)
   }
 
   mutating func setDirection(_ d: [Double]) {
     direction = d
-    logits(of: d, into: &zDirection)
-    wDotW = VectorOps.dot(x, x, count: weightCount)
-    wDotD = VectorOps.dot(x, d, count: weightCount)
-    dDotD = VectorOps.dot(d, d, count: weightCount)
+    Self.logits(
+      design, of: d, classCount: classCount, fitIntercept: fitIntercept, into: &zDirection)
+    lineStep = nil
+    // ‖W‖² was computed at this point by the last `withPenalty`.
+    (wDotD, dDotD) = VectorOps.dots(x, d, count: weightCount)
   }
 
   mutating func line(at t: Double) -> (value: Double, slope: Double) {
@@ -108,40 +121,44 @@ struct LogisticLoss: LineObjective {
     let k = classCount
     VectorOps.resize(&rowLoss, to: n)
     VectorOps.resize(&rowSlope, to: n)
+    VectorOps.resize(&rowSum, to: n)
     VectorOps.resize(&exponentials, to: n * k)
     z.withUnsafeBufferPointer { z in
       zDirection.withUnsafeBufferPointer { zd in
         exponentials.withUnsafeMutableBufferPointer { e in
           rowLoss.withUnsafeMutableBufferPointer { loss in
             rowSlope.withUnsafeMutableBufferPointer { slope in
-              Parallel.forEachChunk(count: n, minChunk: 128) { range in
-                // e = exp(u − max u) for the chunk's rows, u = z + t·z_d, exponentiated in
-                // one vector call.
-                let first = range.lowerBound
-                var maxima = [Double](repeating: 0, count: range.count)
-                for i in range {
-                  var m = -Double.infinity
-                  for j in 0..<k {
-                    let u = z[i * k + j] + t * zd[i * k + j]
-                    e[i * k + j] = u
-                    m = max(m, u)
+              rowSum.withUnsafeMutableBufferPointer { sums in
+                Parallel.forEachChunk(count: n, minChunk: 128) { range in
+                  // e = exp(u − max u) for the chunk's rows, u = z + t·z_d, exponentiated in
+                  // one vector call.
+                  let first = range.lowerBound
+                  var maxima = [Double](repeating: 0, count: range.count)
+                  for i in range {
+                    var m = -Double.infinity
+                    for j in 0..<k {
+                      let u = z[i * k + j] + t * zd[i * k + j]
+                      e[i * k + j] = u
+                      m = max(m, u)
+                    }
+                    maxima[i - first] = m
+                    for j in 0..<k { e[i * k + j] -= m }
                   }
-                  maxima[i - first] = m
-                  for j in 0..<k { e[i * k + j] -= m }
-                }
-                let rows = (first * k)..<(range.upperBound * k)
-                VectorExp.inPlace(UnsafeMutableBufferPointer(rebasing: e[rows]))
-                for i in range {
-                  var sum = 0.0
-                  var weighted = 0.0
-                  for j in 0..<k {
-                    let v = e[i * k + j]
-                    sum += v
-                    weighted += v * zd[i * k + j]
+                  let rows = (first * k)..<(range.upperBound * k)
+                  VectorExp.inPlace(UnsafeMutableBufferPointer(rebasing: e[rows]))
+                  for i in range {
+                    var sum = 0.0
+                    var weighted = 0.0
+                    for j in 0..<k {
+                      let v = e[i * k + j]
+                      sum += v
+                      weighted += v * zd[i * k + j]
+                    }
+                    let y = labels[i]
+                    sums[i] = sum
+                    loss[i] = maxima[i - first] + log(sum) - (z[i * k + y] + t * zd[i * k + y])
+                    slope[i] = weighted / sum - zd[i * k + y]
                   }
-                  let y = labels[i]
-                  loss[i] = maxima[i - first] + log(sum) - (z[i * k + y] + t * zd[i * k + y])
-                  slope[i] = weighted / sum - zd[i * k + y]
                 }
               }
             }
@@ -149,6 +166,7 @@ struct LogisticLoss: LineObjective {
         }
       }
     }
+    lineStep = t
     let scale = 1 / Double(max(n, 1))
     let value = rowLoss.reduce(0, +) * scale
       + 0.5 * lambda * (wDotW + 2 * t * wDotD + t * t * dDotD)
@@ -160,15 +178,29 @@ struct LogisticLoss: LineObjective {
     VectorOps.axpy(t, direction, &x)
     VectorOps.axpy(t, zDirection, &z)
     direction = []  // the minimiser's buffer again has one owner
+    // The line search almost always accepts the step it evaluated last. Its exponentials are
+    // then those of the new logits bit for bit (`z + t·z_d` is what `axpy` just stored, with
+    // the same maxima, chunks and sums), so only the normalisation pass remains.
+    let reuse = lineStep == t
+    lineStep = nil
+    if reuse { return gradientFromLine(into: &gradient) }
     return valueAndGradient(into: &gradient)
   }
 
   // MARK: - Internals
 
   /// `X·Wᵀ + b` for a parameter vector (a point or a direction), into `out`.
-  private func logits(of p: [Double], into out: inout [Double]) {
+  ///
+  /// Static, with the design passed in: as an instance method called with one of `self`'s own
+  /// arrays as `out`, the call would read a copy of `self`, which still shares that array's
+  /// storage, so writing `out` copied all n·K values first (once per step).
+  private static func logits(
+    _ design: DesignMatrix, of p: [Double], classCount: Int, fitIntercept: Bool,
+    into out: inout [Double]
+  ) {
+    let weights = classCount * design.columns
     design.timesTransposed(
-      p[0..<weightCount], bias: fitIntercept ? p[weightCount..<(weightCount + classCount)] : nil,
+      p[0..<weights], bias: fitIntercept ? p[weights..<(weights + classCount)] : nil,
       outputs: classCount, into: &out)
   }
 
@@ -205,6 +237,36 @@ struct LogisticLoss: LineObjective {
         }
       }
     }
+    return finishGradient(into: &gradient)
+  }
+
+  /// ``valueAndGradient(into:)`` at the point of the last line evaluation, from its
+  /// exponentials, row sums and row losses (the same values bit for bit).
+  private mutating func gradientFromLine(into gradient: inout [Double]) -> Double {
+    let n = design.rows
+    let k = classCount
+    let scale = 1 / Double(max(n, 1))
+    swap(&residual, &exponentials)
+    rowSum.withUnsafeBufferPointer { sums in
+      residual.withUnsafeMutableBufferPointer { g in
+        Parallel.forEachChunk(count: n, minChunk: 256) { range in
+          for i in range {
+            let sum = sums[i]
+            for j in 0..<k { g[i * k + j] *= scale / sum }
+            g[i * k + labels[i]] -= scale
+          }
+        }
+      }
+    }
+    return finishGradient(into: &gradient)
+  }
+
+  /// The data gradient `Gᵀ·X` (and the intercepts' `Σᵢ G`) from `residual`, the data value
+  /// from `rowLoss`, then `f` and `∇f` with the penalty.
+  private mutating func finishGradient(into gradient: inout [Double]) -> Double {
+    let n = design.rows
+    let k = classCount
+    let scale = 1 / Double(max(n, 1))
     VectorOps.resize(&dataGradient, to: dimension)
     let weights = weightCount
     dataGradient.withUnsafeMutableBufferPointer { out in

@@ -28,8 +28,11 @@
 /// Warm-started logistic fits over a C path on a fixed training set.
 struct LogisticPath {
   private var loss: LogisticLoss
+  /// The pairs of the current fit, and spare storage for the next fits' arrays.
   private var memory = LBFGSMemory()
   private var x: [Double]
+  /// `∇f` at `x` for the next C (kept: written in place at every fit).
+  private var startGradient: [Double] = []
   private var lastLambda: Double?
   private let config: LogisticRegressionConfig
   private let samples: Int
@@ -62,22 +65,20 @@ struct LogisticPath {
       throw .invalidParameter(name: "C", value: c, reason: "must be finite and > 0")
     }
     self.c = c
-    let start: (value: Double, gradient: [Double])
+    let value: Double
     let lambda = 1 / (c * Double(samples))
-    memory = LBFGSMemory()
+    memory.forgetPairs()
     if lastLambda != nil {
-      start = loss.changeC(to: c)
+      value = loss.changeC(to: c, gradient: &startGradient)
     } else {
       loss.setC(c)
-      var gradient: [Double] = []
-      start = (loss.reset(at: x, gradient: &gradient), gradient)
+      value = loss.reset(at: x, gradient: &startGradient)
     }
     lastLambda = lambda
     let settings = LogisticRegression.settings(config, samples: samples)
     let outcome = LBFGS.minimizeKeepingHelpers(
-      &loss, from: x, settings: settings, start: start, memory: &memory,
+      &loss, point: &x, settings: settings, start: (value, startGradient), memory: &memory,
       helpers: loss.productsAvoidBLAS)
-    x = outcome.x
     let report = LogisticFitReport(
       iterations: outcome.iterations, lineEvaluations: outcome.lineEvaluations,
       stop: outcome.stop, objective: outcome.value, gradientNorm: outcome.gradientNorm)

@@ -117,13 +117,13 @@ public struct LogisticRegression: Sendable {
     let settings = Self.settings(config, samples: features.rows)
     var memory = LBFGSMemory()
     let outcome = LBFGS.minimizeKeepingHelpers(
-      &loss, from: start, settings: settings, memory: &memory,
+      &loss, point: &start, settings: settings, memory: &memory,
       helpers: loss.productsAvoidBLAS)
     self.classCount = k
     featureCount = d
-    coefficients = Array(outcome.x[0..<(k * d)])
+    coefficients = Array(start[0..<(k * d)])
     intercepts = config.fitIntercept
-      ? Array(outcome.x[(k * d)..<(k * d + k)]) : [Double](repeating: 0, count: k)
+      ? Array(start[(k * d)..<(k * d + k)]) : [Double](repeating: 0, count: k)
     let report = LogisticFitReport(
       iterations: outcome.iterations, lineEvaluations: outcome.lineEvaluations,
       stop: outcome.stop, objective: outcome.value, gradientNorm: outcome.gradientNorm)

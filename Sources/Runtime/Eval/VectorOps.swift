@@ -33,6 +33,25 @@ enum VectorOps {
     }
   }
 
+  /// `(a·b, b·b)` over the first `count` elements in one pass, each bit for bit what
+  /// ``dot(_:_:count:)`` gives (the same chunks and lanes).
+  static func dots(_ a: [Double], _ b: [Double], count: Int) -> (ab: Double, bb: Double) {
+    precondition(count <= a.count && count <= b.count, "VectorOps.dots: \(a.count) vs \(b.count)")
+    var bb = [Double](repeating: 0, count: workers(count))
+    let ab = a.withUnsafeBufferPointer { pa in
+      b.withUnsafeBufferPointer { pb in
+        bb.withUnsafeMutableBufferPointer { out in
+          sum(count) { worker, range in
+            let (ab, bb) = dots(pa.baseAddress, pb.baseAddress, range)
+            out[worker] = bb
+            return ab
+          }
+        }
+      }
+    }
+    return (ab, bb.reduce(0, +))
+  }
+
   /// `y ← β·y + α·x`, then `z·y` of the updated `y` (0 when `z` is nil), in one pass: an
   /// update of the L-BFGS two-loop recursion fused with the dot product the next one needs.
   static func update(
@@ -79,20 +98,22 @@ enum VectorOps {
     }
   }
 
-  /// The L-BFGS pair of a step: `s ← t·d`, `x ← x + s`, `y ← g₊ − g`, and `sᵀy`, in one pass,
-  /// with the values of the separate operations bit for bit (the dot product keeps
-  /// ``dot(_:_:count:)``'s chunks and lanes). `s` and `y` are overwritten in place when they
-  /// already hold `d.count` values (a recycled pair's storage), else replaced.
+  /// The L-BFGS pair of a step: `s ← t·d`, `x ← x + s`, `y ← g₊ − g`, `sᵀy` and `‖g₊‖∞`, in
+  /// one pass, with the values of the separate operations bit for bit (the dot product keeps
+  /// ``dot(_:_:count:)``'s chunks and lanes; a maximum is exact in any order). `s` and `y` are
+  /// overwritten in place when they already hold `d.count` values (a recycled pair's storage),
+  /// else replaced.
   static func pair(
     step t: Double, direction d: [Double], point x: inout [Double], gradient gNew: [Double],
     previous g: [Double], s: inout [Double], y: inout [Double]
-  ) -> Double {
+  ) -> (sy: Double, gradientNorm: Double) {
     let count = d.count
     precondition(x.count == count && gNew.count == count && g.count == count,
       "VectorOps.pair: \(d.count), \(x.count), \(gNew.count), \(g.count)")
     resize(&s, to: count)
     resize(&y, to: count)
     var sy = 0.0
+    var maxima = [Double](repeating: 0, count: workers(count))
     d.withUnsafeBufferPointer { pd in
       gNew.withUnsafeBufferPointer { pn in
         g.withUnsafeBufferPointer { pg in
@@ -102,13 +123,18 @@ enum VectorOps {
                 guard let dp = pd.baseAddress, let np = pn.baseAddress, let gp = pg.baseAddress,
                   let xp = px.baseAddress, let sp = ps.baseAddress, let yp = py.baseAddress
                 else { return }
-                sy = sum(count) { range in
-                  for i in range {
-                    sp[i] = t * dp[i]
-                    xp[i] += sp[i]
-                    yp[i] = np[i] - gp[i]
+                maxima.withUnsafeMutableBufferPointer { maxima in
+                  sy = sum(count) { worker, range in
+                    var largest = 0.0
+                    for i in range {
+                      sp[i] = t * dp[i]
+                      xp[i] += sp[i]
+                      yp[i] = np[i] - gp[i]
+                      largest = max(largest, abs(np[i]))
+                    }
+                    maxima[worker] = largest
+                    return dot(UnsafePointer(sp), UnsafePointer(yp), range)
                   }
-                  return dot(UnsafePointer(sp), UnsafePointer(yp), range)
                 }
               }
             }
@@ -116,7 +142,7 @@ enum VectorOps {
         }
       }
     }
-    return sy
+    return (sy, maxima.max() ?? 0)
   }
 
   /// `a ← b`, in `a`'s own storage when it already holds `b.count` values (so the copy is
@@ -164,16 +190,28 @@ enum VectorOps {
   /// `Σ` of `body` over `0..<count` split into one range per worker (vectors shorter than
   /// ``parallelThreshold`` on the calling thread); partial sums are added in range order.
   private static func sum(_ count: Int, _ body: (Range<Int>) -> Double) -> Double {
-    let workers = max(1, min(BLASThreads.current, count / parallelThreshold))
-    if workers == 1 { return body(0..<count) }
+    sum(count) { _, range in body(range) }
+  }
+
+  /// ``sum(_:_:)`` whose body also gets its range's index (0..<``workers(_:)``).
+  private static func sum(_ count: Int, _ body: (Int, Range<Int>) -> Double) -> Double {
+    let workers = workers(count)
+    if workers == 1 { return body(0, 0..<count) }
     var partial = [Double](repeating: 0, count: workers)
     partial.withUnsafeMutableBufferPointer { out in
       let base = count / workers
       Parallel.forEachChunk(count: workers) { range in
-        for w in range { out[w] = body((w * base)..<(w == workers - 1 ? count : (w + 1) * base)) }
+        for w in range {
+          out[w] = body(w, (w * base)..<(w == workers - 1 ? count : (w + 1) * base))
+        }
       }
     }
     return partial.reduce(0, +)
+  }
+
+  /// The ranges ``sum(_:_:)`` splits `count` elements into.
+  private static func workers(_ count: Int) -> Int {
+    max(1, min(BLASThreads.current, count / parallelThreshold))
   }
 
   private static func dot(
@@ -195,6 +233,37 @@ enum VectorOps {
       i += 1
     }
     return sum
+  }
+
+  /// ``dot(_:_:_:)`` of `(a, b)` and of `(b, b)` in one loop, each with its own lanes.
+  private static func dots(
+    _ a: UnsafePointer<Double>?, _ b: UnsafePointer<Double>?, _ range: Range<Int>
+  ) -> (ab: Double, bb: Double) {
+    guard let a, let b else { return (0, 0) }
+    var s0 = SIMD2<Double>(), s1 = SIMD2<Double>(), s2 = SIMD2<Double>(), s3 = SIMD2<Double>()
+    var t0 = SIMD2<Double>(), t1 = SIMD2<Double>(), t2 = SIMD2<Double>(), t3 = SIMD2<Double>()
+    var i = range.lowerBound
+    while i + 8 <= range.upperBound {
+      let b0 = SIMD2(b[i], b[i + 1]), b1 = SIMD2(b[i + 2], b[i + 3])
+      let b2 = SIMD2(b[i + 4], b[i + 5]), b3 = SIMD2(b[i + 6], b[i + 7])
+      s0 += SIMD2(a[i], a[i + 1]) * b0
+      s1 += SIMD2(a[i + 2], a[i + 3]) * b1
+      s2 += SIMD2(a[i + 4], a[i + 5]) * b2
+      s3 += SIMD2(a[i + 6], a[i + 7]) * b3
+      t0 += b0 * b0
+      t1 += b1 * b1
+      t2 += b2 * b2
+      t3 += b3 * b3
+      i += 8
+    }
+    var ab = ((s0 + s1) + (s2 + s3)).sum()
+    var bb = ((t0 + t1) + (t2 + t3)).sum()
+    while i < range.upperBound {
+      ab += a[i] * b[i]
+      bb += b[i] * b[i]
+      i += 1
+    }
+    return (ab, bb)
   }
 
   /// `y ← y + α·x` over the first `count` elements (all by default).

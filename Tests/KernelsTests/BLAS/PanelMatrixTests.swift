@@ -13,7 +13,7 @@ import Testing
   /// (n, d, K)
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (1, 17, 5), (17, 1, 7), (16, 16, 6), (33, 40, 13), (70, 35, 37), (129, 65, 2),
-    (200, 300, 12),
+    (200, 300, 12), (600, 500, 37),
   ]
 
   /// Tolerance: rtol 1e-5, atol 1e-5·√(reduction length) — fp32 sums of ≤ 300 O(1) terms.
@@ -116,6 +116,35 @@ import Testing
         #expect(address != 0 && address % UInt(alignment) == 0, "\(String(address, radix: 16))")
       }
     }
+  }
+
+  /// A freed matrix's copies (2 MiB or more) go to the pool, the next matrix of the same size
+  /// packs into them, and its products are those of its own values.
+  @Test func freedCopiesAreReused() {
+    PanelMatrix.releasePooledStorage()
+    let (n, d) = (16, 300_001)  // two copies of 19.2 MB: a size no other test packs
+    func make(_ offset: Int) -> PanelMatrix {
+      let x = (0..<(n * d)).map { Float(($0 + offset) % 7 - 3) }
+      return x.withUnsafeBufferPointer { PanelMatrix(rows: n, columns: d, values: $0) }
+    }
+    var first: PanelMatrix? = make(0)
+    let addresses = Set(first!.storageAddresses)
+    first = nil
+    var second: PanelMatrix! = make(1)
+    #expect(Set(second.storageAddresses) == addresses)
+    // Row sums: exact in float32 (integers below 2²⁴), computed here in Double.
+    let ones = [Double](repeating: 1, count: d)
+    var z = [Double](repeating: .nan, count: n)
+    ones.withUnsafeBufferPointer { w in
+      z.withUnsafeMutableBufferPointer { second.timesTransposed(w, outputs: 1, into: $0) }
+    }
+    let expected = (0..<n).map { i in
+      (0..<d).reduce(0.0) { $0 + Double((i * d + $1 + 1) % 7 - 3) }
+    }
+    #expect(z == expected)
+    #expect(PanelMatrix.releasePooledStorage() == 0, "both copies are in use")
+    second = nil
+    #expect(PanelMatrix.releasePooledStorage() == 2 * 20 << 20, "two copies, 2 MiB-rounded")
   }
 
   @Test func emptyShapesWriteZeros() {

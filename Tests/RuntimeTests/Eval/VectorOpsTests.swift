@@ -29,8 +29,9 @@ import Testing
     var x = x0
     var s: [Double] = []
     var y: [Double] = []
-    var sy = VectorOps.pair(
+    var (sy, norm) = VectorOps.pair(
       step: t, direction: d, point: &x, gradient: gNew, previous: g, s: &s, y: &y)
+    #expect(norm == gNew.map { abs($0) }.max()!, "‖g₊‖∞, from every chunk")
     // Each element is one rounded operation, so plain loops give the exact expected values.
     #expect(s == d.map { t * $0 })
     #expect(x == x0.indices.map { x0[$0] + t * d[$0] })
@@ -41,12 +42,36 @@ import Testing
     // A recycled pair (storage of the right size, stale values) is overwritten in place.
     let (sStorage, yStorage) = (storageAddress(s), storageAddress(y))
     var x2 = x0
-    sy = VectorOps.pair(
+    (sy, norm) = VectorOps.pair(
       step: -t, direction: g, point: &x2, gradient: d, previous: gNew, s: &s, y: &y)
+    #expect(norm == d.map { abs($0) }.max()!)
     #expect(storageAddress(s) == sStorage && storageAddress(y) == yStorage)
     #expect(s == g.map { -t * $0 })
     #expect(y == d.indices.map { d[$0] - gNew[$0] })
     #expect(sy == VectorOps.dot(s, y))
+    // The largest entry in the last worker's range, then in the first.
+    for planted in [count - 1, 0] {
+      var spiked = gNew
+      spiked[planted] = -9
+      var x3 = x0
+      (_, norm) = VectorOps.pair(
+        step: t, direction: d, point: &x3, gradient: spiked, previous: g, s: &s, y: &y)
+      #expect(norm == 9)
+    }
+  }
+
+  @Test(arguments: [7, 75_776])
+  func dotsAreTheTwoDotProducts(count: Int) {
+    let before = BLASThreads.current
+    defer { BLASThreads.set(before) }
+    BLASThreads.set(2)
+    let v = Self.vectors(count, seed: 21 + UInt64(count))
+    let prefix = count - 3
+    let (ab, bb) = VectorOps.dots(v[0], v[1], count: prefix)
+    #expect(ab == VectorOps.dot(v[0], v[1], count: prefix))
+    #expect(bb == VectorOps.dot(v[1], v[1], count: prefix))
+    let plain = (0..<prefix).reduce(0.0) { $0 + v[1][$1] * v[1][$1] }
+    #expect(abs(bb - plain) <= 1e-12 * plain)
   }
 
   @Test(arguments: [7, 75_776])

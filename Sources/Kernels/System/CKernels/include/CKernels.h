@@ -29,9 +29,13 @@ int ssl_panel_block(int level);
 
 /// At least `bytes` of memory; from 2 MiB up aligned to 2 MiB and advised to be backed by
 /// transparent huge pages (Linux), below that 64-byte aligned. NULL when out of memory.
-/// Release with ssl_huge_free.
+/// Release with ssl_huge_free. Blocks from 2 MiB up may come from the pool of freed ones.
 void *ssl_huge_alloc(size_t bytes);
-void ssl_huge_free(void *p);
+/// Releases a block of ssl_huge_alloc(bytes): from 2 MiB up it is kept for reuse by the next
+/// allocation of the same rounded size while the pool has room (6 blocks, 256 MiB).
+void ssl_huge_free(void *p, size_t bytes);
+/// Frees every pooled block; returns their bytes.
+size_t ssl_huge_trim(void);
 
 /// X [n, d] row-major → rows as lanes: [ceil(n/16)][d][16].
 void ssl_pack_rows16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
@@ -40,10 +44,11 @@ void ssl_pack_cols16(const float *x, ptrdiff_t n, ptrdiff_t d, float *out);
 /// Block b (< ceil(k/block)) of a packed thin matrix holds outputs [start, start + size); the
 /// sizes differ by at most one (37 in blocks of 6 → 6, 6, 5, 5, 5, 5, 5).
 void ssl_thin_block(ptrdiff_t k, int block, ptrdiff_t b, ptrdiff_t *start, ptrdiff_t *size);
-/// Blocks [b0, b1) of a thin matrix A (k × len, element (c, i) at a[c*stride_k + i*stride_len],
-/// rounded to float) into [ceil(k/B)][len][B], B = ssl_panel_block(level), zero-padded.
+/// Steps [i0, i1) of every block of a thin matrix A (k × len, element (c, i) at
+/// a[c*stride_k + i*stride_len], rounded to float) into [ceil(k/B)][len][B],
+/// B = ssl_panel_block(level), zero-padded.
 void ssl_pack_thin(const double *a, ptrdiff_t k, ptrdiff_t len, ptrdiff_t stride_k,
-                   ptrdiff_t stride_len, int level, ptrdiff_t b0, ptrdiff_t b1, float *out);
+                   ptrdiff_t stride_len, int level, ptrdiff_t i0, ptrdiff_t i1, float *out);
 
 /// Z = X·Wᵀ + bias for the row panels [p0, p1): xr from ssl_pack_rows16, wp = W [k, d] packed
 /// by ssl_pack_thin at the same level; bias (k values) may be NULL; writes z [n, k] row-major
