@@ -102,7 +102,15 @@ struct LogisticLoss: LineObjective {
   mutating func reset(at point: [Double], gradient: inout [Double]) -> Double {
     // A copy of its own, so that moving it never copies the caller's array.
     VectorOps.copy(point, into: &x)
-    Self.logits(design, of: x, classCount: classCount, fitIntercept: fitIntercept, into: &z)
+    if x[0..<weightCount].allSatisfy({ $0 == 0 }) {
+      // A cold start: X·0 is zero, so the logits are the intercepts and need no product.
+      VectorOps.resize(&z, to: design.rows * classCount)
+      for i in 0..<design.rows {
+        for j in 0..<classCount { z[i * classCount + j] = fitIntercept ? x[weightCount + j] : 0 }
+      }
+    } else {
+      Self.logits(design, of: x, classCount: classCount, fitIntercept: fitIntercept, into: &z)
+    }
     lineStep = nil
     return valueAndGradient(into: &gradient)
   }
