@@ -66,6 +66,11 @@ public enum GDImageDecoder {
       if ImageHeader.isTooLarge(width: width, height: height) {
         return .failure(.tooLarge(path: path, width: width, height: height))
       }
+      if format == .tiff, let bytes = ImageHeader.tiffStripBytes(raw),
+        bytes > ImageHeader.maxStripBytes
+      {
+        return .failure(.stripTooLarge(path: path, bytes: bytes))
+      }
       if format == .jpeg && !hasEndOfImage(raw) {
         return .failure(.corrupt(path: path, format: format))
       }

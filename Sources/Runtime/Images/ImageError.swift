@@ -14,6 +14,8 @@ public enum ImageError: Error, Equatable, Sendable {
   /// The header declares more pixels than ``ImageHeader/isTooLarge(width:height:)`` allows (a
   /// decompression bomb).
   case tooLarge(path: String, width: Int, height: Int)
+  /// A TIFF header implies a strip or tile buffer over ``ImageHeader/maxStripBytes``.
+  case stripTooLarge(path: String, bytes: Int)
 
   // MARK: Geometry
 
@@ -38,6 +40,11 @@ extension ImageError: CustomStringConvertible {
       return "\(path): declares \(width) × \(height) pixels, more than the limit of "
         + "\(ImageHeader.maxPixels) (Pillow's decompression-bomb limit, counting "
         + "\(ImageHeader.rowOverheadPixels) more per row for libgd's row allocations); not decoded"
+    case .stripTooLarge(let path, let bytes):
+      let size = bytes == Int.max ? "more than Int.max" : "\(bytes)"
+      return "\(path): its header implies a strip or tile of \(size) bytes (width × rows × "
+        + "samples per pixel × bytes per sample), more than the limit of "
+        + "\(ImageHeader.maxStripBytes); not decoded"
     }
   }
 
@@ -45,7 +52,7 @@ extension ImageError: CustomStringConvertible {
   public var path: String {
     switch self {
     case .unreadable(let path, _), .unsupportedFormat(let path, _), .corrupt(let path, _),
-      .invalidGeometry(let path, _), .tooLarge(let path, _, _):
+      .invalidGeometry(let path, _), .tooLarge(let path, _, _), .stripTooLarge(let path, _):
       return path
     }
   }

@@ -106,24 +106,70 @@ public enum ImageHeader {
     }
   }
 
+  /// The most bytes of one TIFF strip or tile: 4 × ``maxPixels``, the largest RGBA raster the
+  /// pixel limit allows. libtiff's RGBA reader (libgd's TIFF path) allocates a whole strip or
+  /// tile, width × rows × samples per pixel × bytes per sample, before reading it, and those
+  /// counts are header fields: a 146-byte file declaring 100,000 × 4 pixels (under the pixel
+  /// limit) with 65,280 samples per pixel and 3 rows per strip made it ask for 19.6 GB (found
+  /// by the CI fuzz smoke run, 2026-12-08). Pillow has no such limit; a 16-bit RGBA image of
+  /// more than 89 million pixels stored as one strip is refused here and read there.
+  public static let maxStripBytes = 4 * maxPixels
+
+  /// The bytes of the strip or tile buffer a TIFF header implies (`Int.max` when the product
+  /// overflows), or nil when the header cannot be read.
+  public static func tiffStripBytes(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    guard let tags = tiffTags(ByteView(bytes: bytes)), let width = tags[256],
+      let height = tags[257]
+    else { return nil }
+    let samples = tags[277] ?? 1
+    let sampleBytes = max(1, ((tags[258] ?? 1) + 7) / 8)
+    let area: [Int]
+    if let tileWidth = tags[322], let tileLength = tags[323] {
+      area = [tileWidth, tileLength]
+    } else {
+      area = [width, min(tags[278] ?? height, height)]
+    }
+    var total = 1
+    for factor in area + [samples, sampleBytes] {
+      let (product, overflow) = total.multipliedReportingOverflow(by: factor)
+      if overflow { return Int.max }
+      total = product
+    }
+    return total
+  }
+
   /// ImageWidth (256) and ImageLength (257) from the first IFD; of a repeated tag the first
   /// entry counts, as in libtiff (which ignores the later ones).
   private static func tiffSize(_ r: ByteView) -> (width: Int, height: Int)? {
+    guard let tags = tiffTags(r), let width = tags[256], let height = tags[257] else {
+      return nil
+    }
+    return (width, height)
+  }
+
+  /// The first value of the size-related tags of the first IFD (width 256, length 257, bits
+  /// per sample 258, samples per pixel 277, rows per strip 278, tile width 322, tile length
+  /// 323), SHORT or LONG, inline or at the entry's offset; the first of a repeated tag counts.
+  private static func tiffTags(_ r: ByteView) -> [Int: Int]? {
     let big = r.u8(0) == 0x4D
     func u16(_ i: Int) -> Int? { big ? r.u16be(i) : r.u16le(i) }
     func u32(_ i: Int) -> Int? { big ? r.u32be(i) : r.u32le(i) }
     guard let ifd = u32(4), let count = u16(ifd) else { return nil }
-    var width: Int?
-    var height: Int?
+    var tags: [Int: Int] = [:]
     for k in 0..<min(count, 4096) {
       let entry = ifd + 2 + 12 * k
       guard let tag = u16(entry), let type = u16(entry + 2) else { return nil }
-      guard (tag == 256 && width == nil) || (tag == 257 && height == nil) else { continue }
-      let value = type == 3 ? u16(entry + 8) : u32(entry + 8)
-      if tag == 256 { width = value } else { height = value }
+      guard [256, 257, 258, 277, 278, 322, 323].contains(tag), tags[tag] == nil else { continue }
+      let size = type == 3 ? 2 : 4
+      // Values that do not fit in the entry's 4 bytes are stored at the offset it holds.
+      var at = entry + 8
+      if let n = u32(entry + 4), n * size > 4 {
+        guard let offset = u32(entry + 8) else { continue }
+        at = offset
+      }
+      tags[tag] = size == 2 ? u16(at) : u32(at)
     }
-    guard let width, let height else { return nil }
-    return (width, height)
+    return tags
   }
 }
 

@@ -51,6 +51,29 @@ import Testing
     }
   }
 
+  @Test func tiffStripsOverTheLimitAreRefusedBeforeDecoding() throws {
+    // 100,000 × 4 pixels (under the pixel limit), 8 bits, 65,280 samples per pixel, 3 rows per
+    // strip: libtiff's RGBA reader asked for one 19.6 GB strip (the CI fuzz run's find).
+    let tiff = try #require(FileManager.default.contents(
+      atPath: Self.tests.appendingPathComponent("Fuzz/Corpus/image/crash-tiff-samples").path))
+    let bytes = 100_000 * 3 * 65_280
+    #expect(tiff.withUnsafeBytes { ImageHeader.tiffStripBytes($0) } == bytes)
+    #expect(throws: ImageError.stripTooLarge(path: "s.tiff", bytes: bytes)) {
+      try GDImageDecoder.decode(tiff, path: "s.tiff")
+    }
+    #expect(ImageError.stripTooLarge(path: "s.tiff", bytes: bytes).description.hasPrefix(
+      "s.tiff: its header implies a strip or tile of 19584000000 bytes"))
+    // The well-formed TIFFs of the corpus (Pillow-written, 8-bit RGB) stay under it and decode.
+    for (name, width, height) in [("big_6x17.tiff", 6, 17), ("little_17x6.tiff", 17, 6)] {
+      let data = try #require(FileManager.default.contents(
+        atPath: Self.tests.appendingPathComponent("Fuzz/Corpus/image/\(name)").path))
+      let strip = try #require(data.withUnsafeBytes { ImageHeader.tiffStripBytes($0) })
+      #expect(strip > 0 && strip <= width * height * 3, "\(name): \(strip) bytes")
+      let image = try GDImageDecoder.decode(data, path: name)
+      #expect(image.width == width && image.height == height)
+    }
+  }
+
   @Test func tallNarrowImagesCountTheirRows() throws {
     // 1 × 170,000,000 is under Pillow's limit, but libgd would allocate 170 million rows, each
     // an 8-byte pointer and a 32-byte heap block (about 7 GB): refused before decoding.
