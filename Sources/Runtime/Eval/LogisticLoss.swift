@@ -191,7 +191,7 @@ struct LogisticLoss: LineObjective {
     // the same maxima, chunks and sums), so only the normalisation pass remains.
     let reuse = lineStep == t
     lineStep = nil
-    if reuse { return gradientFromLine(into: &gradient) }
+    if reuse { return gradientFromExponentials(into: &gradient) }
     return valueAndGradient(into: &gradient)
   }
 
@@ -212,45 +212,47 @@ struct LogisticLoss: LineObjective {
       outputs: classCount, into: &out)
   }
 
-  /// `f` and `∇f` at the current point from the cached logits.
+  /// `f` and `∇f` at the current point from the cached logits: the rows' exponentials, sums
+  /// and losses, then ``gradientFromExponentials(into:)``.
   private mutating func valueAndGradient(into gradient: inout [Double]) -> Double {
     let n = design.rows
     let k = classCount
-    let scale = 1 / Double(max(n, 1))
-    VectorOps.resize(&residual, to: n * k)
+    VectorOps.resize(&exponentials, to: n * k)
+    VectorOps.resize(&rowSum, to: n)
     VectorOps.resize(&rowLoss, to: n)
     z.withUnsafeBufferPointer { z in
-      residual.withUnsafeMutableBufferPointer { g in
-        rowLoss.withUnsafeMutableBufferPointer { loss in
-          Parallel.forEachChunk(count: n, minChunk: 128) { range in
-            // g = exp(z − max z) for the chunk's rows in one vector call, then normalised.
-            var maxima = [Double](repeating: 0, count: range.count)
-            for i in range {
-              var m = -Double.infinity
-              for j in 0..<k { m = max(m, z[i * k + j]) }
-              maxima[i - range.lowerBound] = m
-              for j in 0..<k { g[i * k + j] = z[i * k + j] - m }
-            }
-            let rows = (range.lowerBound * k)..<(range.upperBound * k)
-            VectorExp.inPlace(UnsafeMutableBufferPointer(rebasing: g[rows]))
-            for i in range {
-              var sum = 0.0
-              for j in 0..<k { sum += g[i * k + j] }
-              let y = labels[i]
-              loss[i] = maxima[i - range.lowerBound] + log(sum) - z[i * k + y]
-              for j in 0..<k { g[i * k + j] *= scale / sum }
-              g[i * k + y] -= scale
+      exponentials.withUnsafeMutableBufferPointer { e in
+        rowSum.withUnsafeMutableBufferPointer { sums in
+          rowLoss.withUnsafeMutableBufferPointer { loss in
+            Parallel.forEachChunk(count: n, minChunk: 128) { range in
+              // e = exp(z − max z) for the chunk's rows in one vector call.
+              var maxima = [Double](repeating: 0, count: range.count)
+              for i in range {
+                var m = -Double.infinity
+                for j in 0..<k { m = max(m, z[i * k + j]) }
+                maxima[i - range.lowerBound] = m
+                for j in 0..<k { e[i * k + j] = z[i * k + j] - m }
+              }
+              let rows = (range.lowerBound * k)..<(range.upperBound * k)
+              VectorExp.inPlace(UnsafeMutableBufferPointer(rebasing: e[rows]))
+              for i in range {
+                var sum = 0.0
+                for j in 0..<k { sum += e[i * k + j] }
+                sums[i] = sum
+                loss[i] = maxima[i - range.lowerBound] + log(sum) - z[i * k + labels[i]]
+              }
             }
           }
         }
       }
     }
-    return finishGradient(into: &gradient)
+    return gradientFromExponentials(into: &gradient)
   }
 
-  /// ``valueAndGradient(into:)`` at the point of the last line evaluation, from its
-  /// exponentials, row sums and row losses (the same values bit for bit).
-  private mutating func gradientFromLine(into gradient: inout [Double]) -> Double {
+  /// `f` and `∇f` from `exponentials`, `rowSum` and `rowLoss` at the current point — written by
+  /// ``valueAndGradient(into:)``, or by the line evaluation at the step just taken (the same
+  /// values bit for bit): the residual G is the exponentials normalised, less 1/n at the label.
+  private mutating func gradientFromExponentials(into gradient: inout [Double]) -> Double {
     let n = design.rows
     let k = classCount
     let scale = 1 / Double(max(n, 1))
